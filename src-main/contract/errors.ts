@@ -1,0 +1,93 @@
+import type { Language } from './session';
+
+/**
+ * Every error a person can see. Main sends `code`, `params` and the Dutch message; the renderer
+ * re-renders the message in the chosen language from the same catalogue.
+ */
+const catalogue = {
+  invalid_input: {
+    nl: 'De invoer klopt niet: {detail}. Controleer het veld en probeer het opnieuw.',
+    en: 'The input is not valid: {detail}. Check the field and try again.',
+  },
+  unknown_channel: {
+    nl: 'Onbekende opdracht "{channel}". Werk Klankbord bij of herstart de app.',
+    en: 'Unknown request "{channel}". Update or restart Klankbord.',
+  },
+  not_found: {
+    nl: '{what} bestaat niet (meer). Vernieuw het scherm.',
+    en: '{what} does not exist (any more). Refresh the screen.',
+  },
+  no_profile: {
+    nl: 'Kies eerst wie je bent (rechtsboven) voordat je verdergaat.',
+    en: 'Choose who you are first (top right) before you continue.',
+  },
+  profile_role: {
+    nl: '{name} is geen coach, teammanager of trainer en kan dus niet als profiel worden gekozen.',
+    en: '{name} is not a coach, team manager or trainer and cannot be chosen as a profile.',
+  },
+  staff_duplicate_number: {
+    nl: 'Personeelsnummer {employeeNumber} is al in gebruik door {name}. Kies een ander nummer.',
+    en: 'Employee number {employeeNumber} is already used by {name}. Choose another number.',
+  },
+  roster_unreadable: {
+    nl: 'Het bestand "{fileName}" is geen leesbare CSV: {reason}',
+    en: 'The file "{fileName}" is not a readable CSV: {reason}',
+  },
+  recording_unreadable: {
+    nl: '"{fileName}" kon niet worden geïmporteerd: {reason}',
+    en: '"{fileName}" could not be imported: {reason}',
+  },
+  upload_missing: {
+    nl: 'Het geüploade bestand "{fileName}" is niet meer beschikbaar. Sleep het bestand opnieuw hierheen.',
+    en: 'The uploaded file "{fileName}" is no longer available. Drop the file here again.',
+  },
+  audio_removed: {
+    nl: 'De audio van deze opname is verwijderd wegens de bewaartermijn.',
+    en: 'The audio of this recording was removed because of the retention period.',
+  },
+  advisor_required: {
+    nl: 'Koppel eerst een klantadviseur aan deze opname voordat je haar beoordeelt.',
+    en: 'Link an advisor to this recording before you evaluate it.',
+  },
+  not_an_advisor: {
+    nl: '{name} is geen klantadviseur. Kies een klantadviseur.',
+    en: '{name} is not an advisor. Choose an advisor.',
+  },
+  evaluation_not_draft: {
+    nl: 'Deze beoordeling is al definitief en kan niet meer als concept worden gewijzigd.',
+    en: 'This evaluation is already final and can no longer be changed as a draft.',
+  },
+  evaluation_not_yours: {
+    nl: 'Dit concept is van {coachName}. Alleen die coach kan het wijzigen.',
+    en: 'This draft belongs to {coachName}. Only that coach can change it.',
+  },
+  evaluation_incomplete: {
+    nl: 'Nog niet alle verplichte criteria zijn beantwoord: {missing}. Beantwoord ze (of kies n.v.t. waar dat mag) en rond opnieuw af.',
+    en: 'Not all required criteria are answered: {missing}. Answer them (or choose n/a where allowed) and finalise again.',
+  },
+  evaluation_answer_invalid: {
+    nl: 'Het antwoord bij "{criterion}" is ongeldig: {reason}',
+    en: 'The answer for "{criterion}" is not valid: {reason}',
+  },
+  db_newer_version: {
+    nl: 'Deze database is gemaakt met een nieuwere versie van Klankbord (schema {found}, deze versie kent t/m {known}). Werk Klankbord bij, of kies een andere gegevensmap.',
+    en: 'This database was made by a newer version of Klankbord (schema {found}, this version knows up to {known}). Update Klankbord or choose another data folder.',
+  },
+  db_not_klankbord: {
+    nl: 'Het bestand {path} is geen Klankbord-database of is beschadigd. Zet een back-up terug of kies een andere gegevensmap.',
+    en: 'The file {path} is not a Klankbord database or is damaged. Restore a backup or choose another data folder.',
+  },
+  internal: {
+    nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
+    en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type ErrorCode = keyof typeof catalogue;
+export type ErrorParams = Record<string, string | number>;
+export const errorCodes = Object.keys(catalogue) as [ErrorCode, ...ErrorCode[]];
+
+export function formatError(code: ErrorCode, params: ErrorParams, lang: Language): string {
+  const template: string = catalogue[code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

@@ -1,0 +1,151 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types: the one place the database's shape is declared. Booleans are 0/1 integers and
+ * moments ISO strings, so the same migrations run on SQLite and PostgreSQL.
+ */
+type Flag = number;
+
+export interface StaffTable {
+  id: Generated<number>;
+  employee_number: string;
+  name: string;
+  team: string;
+  role: 'advisor' | 'coach' | 'trainer' | 'manager';
+  start_date: string | null;
+  status: 'active' | 'onboarding' | 'left';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordingTable {
+  id: Generated<number>;
+  sha256: string;
+  original_name: string;
+  /** Relative to the store folder; null once retention removed the audio. */
+  stored_path: string | null;
+  peaks_path: string | null;
+  media_type: string;
+  container: string;
+  codec: string;
+  channels: number;
+  sample_rate: number;
+  duration_seconds: number;
+  size_bytes: number;
+  advisor_id: number | null;
+  call_at: string | null;
+  topic: string | null;
+  imported_at: string;
+  imported_by: number | null;
+}
+
+export interface RubricTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  created_at: string;
+}
+
+export interface RubricVersionTable {
+  id: Generated<number>;
+  rubric_id: number;
+  version: number;
+  status: 'draft' | 'published';
+  critical_zeroes_total: Flag;
+  published_at: string | null;
+  created_at: string;
+}
+
+export interface RubricSectionTable {
+  id: Generated<number>;
+  rubric_version_id: number;
+  position: number;
+  key: string;
+  title: string;
+}
+
+export interface RubricCriterionTable {
+  id: Generated<number>;
+  rubric_version_id: number;
+  section_id: number;
+  position: number;
+  key: string;
+  title: string;
+  description: string;
+  type: 'yes_no' | 'scale';
+  scale_max: number;
+  /** JSON array of { value, label, guidance }. */
+  levels_json: string;
+  weight: number;
+  required: Flag;
+  allow_na: Flag;
+  critical_class: 'customer' | 'business' | 'compliance' | null;
+}
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  recording_id: number;
+  advisor_id: number;
+  coach_id: number;
+  rubric_version_id: number;
+  period: string;
+  status: 'draft' | 'final' | 'discussed' | 'disputed';
+  tops: string;
+  tips: string;
+  score_pct: number | null;
+  critical_customer: Flag;
+  critical_business: Flag;
+  critical_compliance: Flag;
+  has_critical_error: Flag;
+  created_at: string;
+  updated_at: string;
+  finalized_at: string | null;
+  /** Bumped on every write: the basis for optimistic locking in team mode. */
+  revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface AnswerTable {
+  evaluation_id: number;
+  criterion_id: number;
+  value: number | null;
+  na: Flag;
+  note: string;
+}
+
+export interface MarkerTable {
+  id: Generated<number>;
+  recording_id: number;
+  evaluation_id: number | null;
+  criterion_id: number | null;
+  at_seconds: number;
+  text: string;
+  author_id: number;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value_json: string;
+}
+
+export interface Database {
+  staff: StaffTable;
+  recording: RecordingTable;
+  rubric: RubricTable;
+  rubric_version: RubricVersionTable;
+  rubric_section: RubricSectionTable;
+  rubric_criterion: RubricCriterionTable;
+  evaluation: EvaluationTable;
+  answer: AnswerTable;
+  marker: MarkerTable;
+  setting: SettingTable;
+}
+
+export type StaffRow = Selectable<StaffTable>;
+export type NewStaffRow = Insertable<StaffTable>;
+export type StaffRowUpdate = Updateable<StaffTable>;
+export type RecordingRow = Selectable<RecordingTable>;
+export type NewRecordingRow = Insertable<RecordingTable>;
+export type CriterionRow = Selectable<RubricCriterionTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
+export type AnswerRow = Selectable<AnswerTable>;

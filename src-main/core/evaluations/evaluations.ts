@@ -1,0 +1,238 @@
+import type { Answer, DraftInput, Evaluation, EvaluationSummary, RubricVersion } from '../../contract';
+import { nowIso } from '../clock';
+import type { Db } from '../db/connection';
+import { AppError, notFound } from '../errors';
+import { currentRubricVersionId, getRubricVersion } from '../rubrics/rubrics';
+import { answerProblem, isAnswered, scoreEvaluation } from './scoring';
+
+const periodOf = (callAt: string | null): string => (callAt ?? nowIso()).slice(0, 7);
+
+/** Opens the coach's draft for this call, or starts one on the rubric version new evaluations use. */
+export async function startEvaluation(db: Db, coachId: number, recordingId: number): Promise<Evaluation> {
+  const recording = await db
+    .selectFrom('recording')
+    .select(['id', 'advisor_id', 'call_at'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
+  if (!recording) throw notFound(`Opname ${recordingId}`);
+  if (recording.advisor_id === null) throw new AppError('advisor_required');
+
+  const draft = await db
+    .selectFrom('evaluation')
+    .select('id')
+    .where('recording_id', '=', recordingId)
+    .where('coach_id', '=', coachId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (draft) return getEvaluation(db, draft.id);
+
+  const now = nowIso();
+  const created = await db
+    .insertInto('evaluation')
+    .values({
+      recording_id: recordingId,
+      advisor_id: recording.advisor_id,
+      coach_id: coachId,
+      rubric_version_id: await currentRubricVersionId(db),
+      period: periodOf(recording.call_at),
+      status: 'draft',
+      tops: '',
+      tips: '',
+      score_pct: null,
+      critical_customer: 0,
+      critical_business: 0,
+      critical_compliance: 0,
+      has_critical_error: 0,
+      created_at: now,
+      updated_at: now,
+      finalized_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return getEvaluation(db, created.id);
+}
+
+async function loadAnswers(db: Db, evaluationId: number): Promise<Answer[]> {
+  const rows = await db.selectFrom('answer').selectAll().where('evaluation_id', '=', evaluationId).execute();
+  return rows.map((r) => ({ criterionId: r.criterion_id, value: r.value, na: r.na === 1, note: r.note }));
+}
+
+export async function getEvaluation(db: Db, id: number): Promise<Evaluation> {
+  const row = await db
+    .selectFrom('evaluation')
+    .innerJoin('staff as advisor', 'advisor.id', 'evaluation.advisor_id')
+    .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
+    .selectAll('evaluation')
+    .select(['advisor.name as advisor_name', 'coach.name as coach_name'])
+    .where('evaluation.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Beoordeling ${id}`);
+  const answers = await loadAnswers(db, id);
+  const rubric = await getRubricVersion(db, row.rubric_version_id);
+  return {
+    id: row.id,
+    recordingId: row.recording_id,
+    advisorId: row.advisor_id,
+    advisorName: row.advisor_name,
+    coachId: row.coach_id,
+    coachName: row.coach_name,
+    rubricVersionId: row.rubric_version_id,
+    period: row.period,
+    status: row.status,
+    tops: row.tops,
+    tips: row.tips,
+    answers,
+    result: scoreEvaluation(rubric, answers),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finalizedAt: row.finalized_at,
+    revision: row.revision,
+  };
+}
+
+async function loadOwnDraft(db: Db, coachId: number, id: number) {
+  const row = await db
+    .selectFrom('evaluation')
+    .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
+    .select(['evaluation.id', 'evaluation.status', 'evaluation.coach_id', 'evaluation.rubric_version_id', 'coach.name as coach_name'])
+    .where('evaluation.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Beoordeling ${id}`);
+  if (row.status !== 'draft') throw new AppError('evaluation_not_draft');
+  if (row.coach_id !== coachId) throw new AppError('evaluation_not_yours', { coachName: row.coach_name });
+  return row;
+}
+
+function assertAnswersFit(rubric: RubricVersion, answers: readonly Answer[]): void {
+  const criteria = new Map(rubric.sections.flatMap((s) => s.criteria).map((c) => [c.id, c]));
+  for (const answer of answers) {
+    const criterion = criteria.get(answer.criterionId);
+    if (!criterion) {
+      throw new AppError('evaluation_answer_invalid', {
+        criterion: String(answer.criterionId),
+        reason: 'dit criterium hoort niet bij het formulier van deze beoordeling',
+      });
+    }
+    const problem = answerProblem(criterion, answer);
+    if (problem) throw new AppError('evaluation_answer_invalid', { criterion: criterion.title, reason: problem });
+  }
+}
+
+/** Autosave: replaces the draft's answers and texts in one transaction and returns the provisional score. */
+export async function saveDraft(db: Db, coachId: number, input: DraftInput) {
+  const draft = await loadOwnDraft(db, coachId, input.id);
+  const rubric = await getRubricVersion(db, draft.rubric_version_id);
+  assertAnswersFit(rubric, input.answers);
+  const result = scoreEvaluation(rubric, input.answers);
+  const savedAt = nowIso();
+  const revision = await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('answer').where('evaluation_id', '=', input.id).execute();
+    const rows = input.answers
+      .filter((a) => isAnswered(a) || a.note !== '')
+      .map((a) => ({ evaluation_id: input.id, criterion_id: a.criterionId, value: a.na ? null : a.value, na: a.na ? 1 : 0, note: a.note }));
+    if (rows.length > 0) await trx.insertInto('answer').values(rows).execute();
+    const updated = await trx
+      .updateTable('evaluation')
+      .set((eb) => ({
+        tops: input.tops,
+        tips: input.tips,
+        score_pct: result.scorePct,
+        updated_at: savedAt,
+        revision: eb('revision', '+', 1),
+      }))
+      .where('id', '=', input.id)
+      .returning('revision')
+      .executeTakeFirstOrThrow();
+    return updated.revision;
+  });
+  return { savedAt, revision, result };
+}
+
+/** Makes a draft final once every required criterion is answered; the score is fixed from then on. */
+export async function finalizeEvaluation(db: Db, coachId: number, id: number): Promise<Evaluation> {
+  const draft = await loadOwnDraft(db, coachId, id);
+  const rubric = await getRubricVersion(db, draft.rubric_version_id);
+  const answers = await loadAnswers(db, id);
+  const answered = new Map(answers.map((a) => [a.criterionId, a]));
+  const missing = rubric.sections
+    .flatMap((s) => s.criteria)
+    .filter((c) => c.required && !isAnswered(answered.get(c.id)))
+    .map((c) => `"${c.title}"`);
+  if (missing.length > 0) throw new AppError('evaluation_incomplete', { missing: missing.join(', ') });
+
+  const result = scoreEvaluation(rubric, answers);
+  const now = nowIso();
+  await db
+    .updateTable('evaluation')
+    .set((eb) => ({
+      status: 'final',
+      score_pct: result.scorePct,
+      critical_customer: result.critical.customer ? 1 : 0,
+      critical_business: result.critical.business ? 1 : 0,
+      critical_compliance: result.critical.compliance ? 1 : 0,
+      has_critical_error: result.hasCriticalError ? 1 : 0,
+      finalized_at: now,
+      updated_at: now,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute();
+  return getEvaluation(db, id);
+}
+
+function summaries(db: Db) {
+  return db
+    .selectFrom('evaluation')
+    .innerJoin('recording', 'recording.id', 'evaluation.recording_id')
+    .innerJoin('staff as advisor', 'advisor.id', 'evaluation.advisor_id')
+    .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
+    .select([
+      'evaluation.id',
+      'evaluation.period',
+      'evaluation.status',
+      'evaluation.recording_id',
+      'evaluation.advisor_id',
+      'evaluation.score_pct',
+      'evaluation.has_critical_error',
+      'evaluation.finalized_at',
+      'recording.original_name',
+      'recording.call_at',
+      'recording.topic',
+      'advisor.name as advisor_name',
+      'coach.name as coach_name',
+    ])
+    .orderBy('evaluation.period', 'desc')
+    .orderBy('recording.call_at', 'desc')
+    .orderBy('evaluation.id', 'desc');
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
+
+function toSummary(row: SummaryRow): EvaluationSummary {
+  return {
+    id: row.id,
+    period: row.period,
+    status: row.status,
+    recordingId: row.recording_id,
+    recordingName: row.original_name,
+    callAt: row.call_at,
+    topic: row.topic,
+    advisorId: row.advisor_id,
+    advisorName: row.advisor_name,
+    coachName: row.coach_name,
+    scorePct: row.score_pct,
+    hasCriticalError: row.has_critical_error === 1,
+    finalizedAt: row.finalized_at,
+  };
+}
+
+export async function listEvaluationsForAdvisor(db: Db, advisorId: number): Promise<EvaluationSummary[]> {
+  const rows = await summaries(db).where('evaluation.advisor_id', '=', advisorId).execute();
+  return rows.map(toSummary);
+}
+
+export async function listEvaluationsForRecording(db: Db, recordingId: number): Promise<EvaluationSummary[]> {
+  const rows = await summaries(db).where('evaluation.recording_id', '=', recordingId).execute();
+  return rows.map(toSummary);
+}

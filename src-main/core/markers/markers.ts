@@ -1,0 +1,64 @@
+import type { Marker } from '../../contract';
+import { nowIso } from '../clock';
+import type { Db } from '../db/connection';
+import { notFound } from '../errors';
+
+function markers(db: Db) {
+  return db
+    .selectFrom('marker')
+    .innerJoin('staff', 'staff.id', 'marker.author_id')
+    .selectAll('marker')
+    .select('staff.name as author_name')
+    .orderBy('marker.at_seconds')
+    .orderBy('marker.id');
+}
+type MarkerRow = Awaited<ReturnType<ReturnType<typeof markers>['execute']>>[number];
+
+const toMarker = (r: MarkerRow): Marker => ({
+  id: r.id,
+  recordingId: r.recording_id,
+  evaluationId: r.evaluation_id,
+  criterionId: r.criterion_id,
+  atSeconds: r.at_seconds,
+  text: r.text,
+  authorName: r.author_name,
+  createdAt: r.created_at,
+});
+
+export async function listMarkers(db: Db, recordingId: number): Promise<Marker[]> {
+  return (await markers(db).where('marker.recording_id', '=', recordingId).execute()).map(toMarker);
+}
+
+export interface NewMarker {
+  recordingId: number;
+  evaluationId?: number | null | undefined;
+  criterionId?: number | null | undefined;
+  atSeconds: number;
+  text: string;
+}
+
+export async function addMarker(db: Db, authorId: number, input: NewMarker): Promise<Marker> {
+  const recording = await db.selectFrom('recording').select(['id', 'duration_seconds']).where('id', '=', input.recordingId).executeTakeFirst();
+  if (!recording) throw notFound(`Opname ${input.recordingId}`);
+  const created = await db
+    .insertInto('marker')
+    .values({
+      recording_id: input.recordingId,
+      evaluation_id: input.evaluationId ?? null,
+      criterion_id: input.criterionId ?? null,
+      // A playhead can sit a hair past the end after seeking; keep notes inside the call.
+      at_seconds: Math.min(input.atSeconds, recording.duration_seconds),
+      text: input.text,
+      author_id: authorId,
+      created_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const row = await markers(db).where('marker.id', '=', created.id).executeTakeFirstOrThrow();
+  return toMarker(row);
+}
+
+export async function removeMarker(db: Db, id: number): Promise<void> {
+  const result = await db.deleteFrom('marker').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound(`Notitie ${id}`);
+}

@@ -1,0 +1,258 @@
+import { stat } from 'node:fs/promises';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import departments from '../../../resources/departments.json';
+import type { CallDetails, ImportResult, importInput, Peaks, Recording, Suggestion, Topic } from '../../contract';
+import type { Core } from '../app';
+import { nowIso } from '../clock';
+import type { Db } from '../db/connection';
+import type { RecordingRow } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import type { DataPaths } from '../paths';
+import { decodeAudio } from './decoders';
+import { parseCallFileName } from './file-name';
+import { computePeaks, peaksDurationSeconds, readPeaks, writePeaks, type ComputedPeaks } from './peaks';
+import { probeAudio, reasons, UnreadableAudioError, type ProbedAudio } from './probe';
+import { inStore, moveInto, prepareFolder, removeFromStore, storeEntry } from './store';
+import { discardUpload, hasUpload, uploadPath } from './uploads';
+
+export type ImportInput = z.infer<typeof importInput>;
+export type RecordingWithAdvisor = RecordingRow & { advisor_name: string | null };
+
+/** The one query every recording read goes through, so the advisor's name is always joined. */
+function selectRecordings(db: Db) {
+  return db
+    .selectFrom('recording')
+    .leftJoin('staff', 'staff.id', 'recording.advisor_id')
+    .selectAll('recording')
+    .select('staff.name as advisor_name');
+}
+
+/** The one mapping from a database row to the contract's Recording. */
+export function toRecording(row: RecordingWithAdvisor): Recording {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    originalName: row.original_name,
+    codec: row.codec,
+    container: row.container,
+    channels: row.channels,
+    sampleRate: row.sample_rate,
+    durationSeconds: row.duration_seconds,
+    sizeBytes: Number(row.size_bytes),
+    advisorId: row.advisor_id,
+    advisorName: row.advisor_name,
+    callAt: row.call_at,
+    topic: row.topic,
+    importedAt: row.imported_at,
+    audioAvailable: row.stored_path !== null,
+  };
+}
+
+export function listTopics(): Topic[] {
+  return departments.map(({ key, label }) => ({ key, label }));
+}
+
+export async function listRecordings(db: Db, query: { advisorId?: number } = {}): Promise<Recording[]> {
+  let q = selectRecordings(db);
+  if (query.advisorId !== undefined) q = q.where('recording.advisor_id', '=', query.advisorId);
+  const rows = await q
+    .orderBy(sql`recording.call_at is null`) // calls without a known time go last
+    .orderBy('recording.call_at', 'desc')
+    .orderBy('recording.imported_at', 'desc')
+    .orderBy('recording.id', 'desc')
+    .execute();
+  return rows.map(toRecording);
+}
+
+async function findRecording(db: Db, id: number): Promise<RecordingWithAdvisor> {
+  const row = await selectRecordings(db).where('recording.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('De opname');
+  return row;
+}
+
+export async function getRecording(db: Db, id: number): Promise<Recording> {
+  return toRecording(await findRecording(db, id));
+}
+
+async function assertAdvisor(db: Db, advisorId: number): Promise<void> {
+  const staff = await db.selectFrom('staff').select(['name', 'role']).where('id', '=', advisorId).executeTakeFirst();
+  if (!staff) throw notFound('De klantadviseur');
+  if (staff.role !== 'advisor') throw new AppError('not_an_advisor', { name: staff.name });
+}
+
+const cleanTopic = (topic: string | null): string | null => topic?.trim() || null;
+
+export async function updateCallDetails(db: Db, id: number, details: CallDetails): Promise<Recording> {
+  await findRecording(db, id);
+  if (details.advisorId !== null) await assertAdvisor(db, details.advisorId);
+  await db
+    .updateTable('recording')
+    .set({ advisor_id: details.advisorId, call_at: details.callAt, topic: cleanTopic(details.topic) })
+    .where('id', '=', id)
+    .execute();
+  return getRecording(db, id);
+}
+
+/** Reads call time, employee number and topic from telephony file names, for the coach to confirm. */
+export async function suggestCallDetails(db: Db, fileNames: readonly string[]): Promise<Suggestion[]> {
+  const parsed = fileNames.map((fileName) => ({ fileName, parsed: parseCallFileName(fileName) }));
+  const numbers = [...new Set(parsed.flatMap((p) => (p.parsed ? [p.parsed.employeeNumber] : [])))];
+  const advisors =
+    numbers.length === 0
+      ? []
+      : await db
+          .selectFrom('staff')
+          .select(['id', 'employee_number'])
+          .where('role', '=', 'advisor')
+          .where('employee_number', 'in', numbers)
+          .execute();
+  const advisorByNumber = new Map(advisors.map((a) => [a.employee_number, a.id]));
+  return parsed.map(({ fileName, parsed: p }) => ({
+    fileName,
+    matchedPattern: p !== null,
+    employeeNumber: p?.employeeNumber ?? null,
+    advisorId: p ? (advisorByNumber.get(p.employeeNumber) ?? null) : null,
+    callAt: p?.callAt ?? null,
+    topic: p?.topic ?? null,
+  }));
+}
+
+function unreadable(fileName: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const reason = error instanceof UnreadableAudioError ? error.reason : reasons.unreadable;
+  return new AppError('recording_unreadable', { fileName, reason }, { cause: error });
+}
+
+/**
+ * Imports of the same content run one after another, so two drops of one file cannot both pass
+ * the duplicate check and then fight over (or clean up) the same store files.
+ */
+const importsInFlight = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (importsInFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+  importsInFlight.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (importsInFlight.get(key) === run) importsInFlight.delete(key);
+  }
+}
+
+/**
+ * Takes a staged upload into the store: probe, de-duplicate by content, decode once for the
+ * waveform peaks, move the audio into place, then record it. Either all of that happens or
+ * nothing stays behind (no row, no store file, no upload), and the coach hears why in Dutch.
+ */
+export async function importRecording(core: Core, actorId: number | null, input: ImportInput): Promise<ImportResult> {
+  const { paths, db } = core;
+  const { fileName, uploadId } = input;
+  if (!hasUpload(paths, uploadId)) throw new AppError('upload_missing', { fileName });
+  // Checked before touching the file, and the upload kept: the coach picks another advisor and
+  // retries without dropping the file again.
+  if (input.advisorId !== null) await assertAdvisor(db, input.advisorId);
+
+  const upload = uploadPath(paths, uploadId);
+  let probed: ProbedAudio;
+  try {
+    probed = await probeAudio(upload);
+  } catch (error) {
+    discardUpload(paths, uploadId);
+    throw unreadable(fileName, error);
+  }
+
+  return oneAtATime(`${paths.store}\0${probed.sha256}`, async () => {
+    const existing = await selectRecordings(db).where('recording.sha256', '=', probed.sha256).executeTakeFirst();
+    if (existing) {
+      discardUpload(paths, uploadId);
+      return { status: 'duplicate', recording: toRecording(existing) };
+    }
+    const entry = storeEntry(probed.sha256, probed.extension);
+    const written: string[] = [];
+    try {
+      const peaks = await peaksFor(upload, probed).catch((error: unknown) => {
+        throw unreadable(fileName, error);
+      });
+      written.push(entry.peaks);
+      await savePeaks(paths, entry.peaks, peaks);
+      written.push(entry.audio);
+      await moveInto(upload, inStore(paths, entry.audio));
+      const { id } = await db
+        .insertInto('recording')
+        .values({
+          sha256: probed.sha256,
+          original_name: fileName,
+          stored_path: entry.audio,
+          peaks_path: entry.peaks,
+          media_type: probed.mediaType,
+          container: probed.container,
+          codec: probed.codec,
+          channels: probed.channels,
+          sample_rate: probed.sampleRate,
+          // Decoded length, not the header's claim: MP3 headers only estimate.
+          duration_seconds: peaksDurationSeconds(peaks),
+          size_bytes: probed.sizeBytes,
+          advisor_id: input.advisorId,
+          call_at: input.callAt,
+          topic: cleanTopic(input.topic),
+          imported_at: nowIso(),
+          imported_by: actorId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { status: 'imported', recording: await getRecording(db, id) };
+    } catch (error) {
+      await removeFromStore(paths, written);
+      discardUpload(paths, uploadId);
+      throw error;
+    }
+  });
+}
+
+async function peaksFor(file: string, probed: ProbedAudio): Promise<ComputedPeaks> {
+  return computePeaks(decodeAudio(file, probed), {
+    channels: probed.channels,
+    sampleRate: probed.sampleRate,
+    estimatedSeconds: probed.durationSeconds,
+  });
+}
+
+async function savePeaks(paths: DataPaths, relativePath: string, peaks: ComputedPeaks): Promise<void> {
+  const file = inStore(paths, relativePath);
+  await prepareFolder(file);
+  await writePeaks(file, peaks);
+}
+
+async function audioRow(db: Db, id: number): Promise<RecordingWithAdvisor & { stored_path: string }> {
+  const row = await findRecording(db, id);
+  if (row.stored_path === null) throw new AppError('audio_removed');
+  return { ...row, stored_path: row.stored_path };
+}
+
+/**
+ * The stored waveform peaks. A missing or unreadable peaks file (an older format, a partial
+ * restore) is rebuilt from the audio rather than leaving the coach without a waveform.
+ */
+export async function getPeaks(core: Core, id: number): Promise<Peaks> {
+  const row = await audioRow(core.db, id);
+  const relativePath = row.peaks_path ?? row.stored_path.replace(/\.[^./]+$/, '.peaks');
+  try {
+    return await readPeaks(inStore(core.paths, relativePath));
+  } catch {
+    const audio = inStore(core.paths, row.stored_path);
+    await savePeaks(core.paths, relativePath, await peaksFor(audio, await probeAudio(audio)));
+    if (row.peaks_path !== relativePath) {
+      await core.db.updateTable('recording').set({ peaks_path: relativePath }).where('id', '=', id).execute();
+    }
+    return readPeaks(inStore(core.paths, relativePath));
+  }
+}
+
+/** Where the media route may read a recording's audio: inside the store, never elsewhere. */
+export async function mediaFile(core: Core, id: number): Promise<{ path: string; size: number; mediaType: string }> {
+  const row = await audioRow(core.db, id);
+  const path = inStore(core.paths, row.stored_path);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw notFound('Het audiobestand van deze opname');
+  return { path, size: info.size, mediaType: row.media_type };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { language, type Language, type SessionState } from '../../contract';
+import type { Core } from '../app';
+import { AppError } from '../errors';
+import { readSetting, writeSetting } from '../settings/settings';
+import { getStaff } from '../staff/staff';
+
+const PROFILE_KEY = 'workstation.profileId';
+const LANGUAGE_KEY = 'workstation.language';
+const profileRoles = new Set(['coach', 'manager', 'trainer']);
+
+/** The signed-in profile's id, or null. Stale ids (a profile that left) count as none. */
+export async function currentProfileId(core: Core): Promise<number | null> {
+  const id = await readSetting(core.db, PROFILE_KEY, z.number().int().nullable(), null);
+  if (id === null) return null;
+  const row = await core.db.selectFrom('staff').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  return row && row.status !== 'left' ? row.id : null;
+}
+
+export async function getSession(core: Core): Promise<SessionState> {
+  const id = await currentProfileId(core);
+  return {
+    profile: id === null ? null : await getStaff(core.db, id),
+    language: await readSetting(core.db, LANGUAGE_KEY, language, 'nl'),
+    dataDir: core.paths.dataDir,
+  };
+}
+
+export async function selectProfile(core: Core, staffId: number): Promise<SessionState> {
+  const member = await getStaff(core.db, staffId);
+  if (!profileRoles.has(member.role) || member.status === 'left') throw new AppError('profile_role', { name: member.name });
+  await writeSetting(core.db, PROFILE_KEY, staffId);
+  return getSession(core);
+}
+
+export async function setLanguage(core: Core, lang: Language): Promise<SessionState> {
+  await writeSetting(core.db, LANGUAGE_KEY, lang);
+  return getSession(core);
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import type { StaffFields, StaffMember, staffListQuery } from '../../contract';
+import { nowIso } from '../clock';
+import type { Db } from '../db/connection';
+import type { StaffRow } from '../db/schema';
+import { AppError, notFound } from '../errors';
+
+export type StaffListQuery = z.infer<typeof staffListQuery>;
+
+/** The one place a staff row becomes the contract's shape, so every screen sees the same member. */
+export function toStaffMember(row: StaffRow): StaffMember {
+  return {
+    id: row.id,
+    employeeNumber: row.employee_number,
+    name: row.name,
+    team: row.team,
+    role: row.role,
+    startDate: row.start_date,
+    status: row.status,
+  };
+}
+
+// Names like "Özlem" and "van Dijk" must sort the way a Dutch reader expects, which SQLite's
+// binary collation does not do; staff lists are small enough to sort in memory.
+const dutchNames = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** Sorts by name, then employee number, so two people with the same name keep a stable order. */
+export function compareStaff(a: StaffMember, b: StaffMember): number {
+  return dutchNames.compare(a.name, b.name) || dutchNames.compare(a.employeeNumber, b.employeeNumber) || a.id - b.id;
+}
+
+/**
+ * People in Dutch name order. Leavers are hidden unless `includeLeft`, because their evaluations
+ * stay in the history but nobody should pick them for new work. An empty `roles` list means no
+ * role filter (a multi-select with nothing ticked shows everyone).
+ */
+export async function listStaff(db: Db, query: StaffListQuery = {}): Promise<StaffMember[]> {
+  let select = db.selectFrom('staff').selectAll();
+  if (!query.includeLeft) select = select.where('status', '!=', 'left');
+  if (query.roles && query.roles.length > 0) select = select.where('role', 'in', query.roles);
+  const rows = await select.execute();
+  return rows.map(toStaffMember).sort(compareStaff);
+}
+
+export async function getStaff(db: Db, id: number): Promise<StaffMember> {
+  const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`Medewerker ${id}`);
+  return toStaffMember(row);
+}
+
+/** Who holds an employee number, if anyone; the roster import matches people on it. */
+export async function findStaffByNumber(db: Db, employeeNumber: string): Promise<StaffMember | undefined> {
+  const row = await db.selectFrom('staff').selectAll().where('employee_number', '=', employeeNumber).executeTakeFirst();
+  return row ? toStaffMember(row) : undefined;
+}
+
+/**
+ * The database's unique index would also refuse a duplicate, but only with an English SQLite
+ * message; checking first lets us name the colleague who already has the number.
+ */
+async function assertNumberFree(db: Db, employeeNumber: string, exceptId: number | null): Promise<void> {
+  const holder = await findStaffByNumber(db, employeeNumber);
+  if (holder && holder.id !== exceptId) {
+    throw new AppError('staff_duplicate_number', { employeeNumber, name: holder.name });
+  }
+}
+
+/**
+ * Runs `work` in a transaction so a check and the write after it cannot be split by another
+ * writer; joins the caller's transaction when there is one, since kysely cannot nest them.
+ */
+function atomically<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export async function createStaff(db: Db, fields: StaffFields): Promise<StaffMember> {
+  return atomically(db, async (trx) => {
+    await assertNumberFree(trx, fields.employeeNumber, null);
+    const now = nowIso();
+    const row = await trx
+      .insertInto('staff')
+      .values({
+        employee_number: fields.employeeNumber,
+        name: fields.name,
+        team: fields.team,
+        role: fields.role,
+        start_date: fields.startDate,
+        status: fields.status,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toStaffMember(row);
+  });
+}
+
+export async function updateStaff(db: Db, id: number, fields: StaffFields): Promise<StaffMember> {
+  return atomically(db, async (trx) => {
+    await getStaff(trx, id);
+    await assertNumberFree(trx, fields.employeeNumber, id);
+    const row = await trx
+      .updateTable('staff')
+      .set({
+        employee_number: fields.employeeNumber,
+        name: fields.name,
+        team: fields.team,
+        role: fields.role,
+        start_date: fields.startDate,
+        status: fields.status,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toStaffMember(row);
+  });
+}

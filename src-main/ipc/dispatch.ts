@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { channels, formatError, isChannelName, type DataTopic, type ErrorCode, type ErrorParams, type IpcResult } from '../contract';
+import type { Core } from '../core/app';
+import { AppError } from '../core/errors';
+import { currentProfileId } from '../core/session/session';
+import { handlers, type HandlerContext } from './handlers';
+
+// Validation messages reach coaches: let zod speak Dutch.
+z.config(z.locales.nl());
+
+export type ChangeListener = (topics: DataTopic[]) => void;
+
+export interface Dispatcher {
+  dispatch(channel: string, rawInput: unknown): Promise<IpcResult<unknown>>;
+  /** Called after every successful write with the topics it touched. */
+  onChange(listener: ChangeListener): () => void;
+}
+
+export const failure = (code: ErrorCode, params: ErrorParams = {}): IpcResult<never> => ({
+  ok: false,
+  error: { code, params, message: formatError(code, params, 'nl') },
+});
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/**
+ * The single entry point both transports use: validate the input against the contract, run the
+ * core, and turn every outcome into a typed result with a Dutch message. Never throws.
+ */
+export function createDispatcher(core: Core, log: (message: string, error: unknown) => void = console.error): Dispatcher {
+  const listeners = new Set<ChangeListener>();
+  const ctx: HandlerContext = {
+    core,
+    actorId: async () => {
+      const id = await currentProfileId(core);
+      if (id === null) throw new AppError('no_profile');
+      return id;
+    },
+  };
+
+  async function dispatch(channel: string, rawInput: unknown): Promise<IpcResult<unknown>> {
+    if (!isChannelName(channel)) return failure('unknown_channel', { channel: channel.slice(0, 80) });
+    const spec = channels[channel];
+    const input = spec.input.safeParse(rawInput ?? {});
+    if (!input.success) return failure('invalid_input', { detail: describeIssues(input.error) });
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const data = spec.output.parse(await handler(input.data, ctx));
+      const writes: readonly DataTopic[] | undefined = 'writes' in spec ? spec.writes : undefined;
+      if (writes) for (const listener of listeners) listener([...writes]);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.params);
+      log(`Kanaal ${channel} mislukte`, error);
+      return failure('internal', { detail: error instanceof Error ? error.message.slice(0, 200) : 'onbekende fout' });
+    }
+  }
+
+  return {
+    dispatch,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

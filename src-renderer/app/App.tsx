@@ -1,0 +1,47 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { EvaluationPage } from '../features/evaluations/EvaluationPage';
+import { RecordingPage } from '../features/recordings/RecordingPage';
+import { RecordingsPage } from '../features/recordings/RecordingsPage';
+import { ProfilePicker } from '../features/session/ProfilePicker';
+import { AdvisorPage } from '../features/staff/AdvisorPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { Layout } from './Layout';
+import { useSession } from './session-store';
+
+export function App() {
+  const { session, load } = useSession();
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    load().catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
+  }, [load]);
+
+  if (error) return <ErrorAlert error={error} />;
+  if (!session) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Laden" />
+      </Center>
+    );
+  }
+  if (!session.profile) return <ProfilePicker />;
+
+  // Hash routes work for file:// in Electron and for the web server alike, and deep-link both ways.
+  return (
+    <HashRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/recordings" replace />} />
+          <Route path="recordings" element={<RecordingsPage />} />
+          <Route path="recordings/:id" element={<RecordingPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="staff/:id" element={<AdvisorPage />} />
+          <Route path="evaluations/:id" element={<EvaluationPage />} />
+          <Route path="*" element={<Navigate to="/recordings" replace />} />
+        </Route>
+      </Routes>
+    </HashRouter>
+  );
+}

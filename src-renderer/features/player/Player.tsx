@@ -1,0 +1,189 @@
+import { ActionIcon, Alert, Badge, Group, Kbd, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconRewindBackward5, IconRewindForward5 } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/plugins/regions';
+import type { Marker, Recording } from '@contract';
+import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDuration } from '../../components/format';
+import { speeds, stepSpeed } from './speeds';
+import { usePlayerStore } from './player-store';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+interface PlayerProps {
+  recording: Recording;
+  markers: Marker[];
+  /** Called for the N shortcut, so the note field can take focus. */
+  onNoteShortcut?(): void;
+}
+
+/**
+ * Waveform from peaks stored at import plus a media element streaming by id: opening a call
+ * never downloads or decodes the whole file in the renderer.
+ */
+export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
+  const { t } = useTranslation('player');
+  const peaks = useChannel('recordings.peaks', recording.audioAvailable ? { id: recording.id } : null, []);
+  const container = useRef<HTMLDivElement>(null);
+  const audio = useRef<HTMLAudioElement>(null);
+  const wavesurfer = useRef<WaveSurfer | null>(null);
+  const regions = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
+  const [ready, setReady] = useState(false);
+  const { playing, currentTime, speed, setPlaying, setCurrentTime, setSpeed, bind } = usePlayerStore();
+
+  useEffect(() => {
+    if (!peaks.data || !container.current || !audio.current) return;
+    const regionPlugin = RegionsPlugin.create();
+    const ws = WaveSurfer.create({
+      container: container.current,
+      media: audio.current,
+      peaks: peaks.data.channels,
+      duration: peaks.data.durationSeconds,
+      height: peaks.data.channels.length > 1 ? 56 : 96,
+      waveColor: '#8fb8b5',
+      progressColor: '#0d625e',
+      cursorColor: '#c2255c',
+      cursorWidth: 2,
+      normalize: true,
+      dragToSeek: true,
+      splitChannels: peaks.data.channels.length > 1 ? [{ waveColor: '#8fb8b5' }, { waveColor: '#a5b4d6', progressColor: '#364fc7' }] : undefined,
+      plugins: [regionPlugin],
+    });
+    wavesurfer.current = ws;
+    regions.current = regionPlugin;
+    const unbind = bind(ws);
+    const subs = [
+      ws.on('redrawcomplete', () => setReady(true)),
+      ws.on('timeupdate', (time) => setCurrentTime(time)),
+      ws.on('play', () => setPlaying(true)),
+      ws.on('pause', () => setPlaying(false)),
+      ws.on('finish', () => setPlaying(false)),
+    ];
+    return () => {
+      subs.forEach((off) => off());
+      unbind();
+      ws.destroy();
+      wavesurfer.current = null;
+      regions.current = null;
+      setReady(false);
+    };
+  }, [peaks.data, bind, setCurrentTime, setPlaying]);
+
+  useEffect(() => {
+    const plugin = regions.current;
+    if (!plugin || !ready) return;
+    plugin.clearRegions();
+    for (const marker of markers) {
+      plugin.addRegion({ start: marker.atSeconds, content: '●', color: 'rgba(194, 37, 92, 0.9)', drag: false, resize: false, id: `marker-${marker.id}` });
+    }
+  }, [markers, ready]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const ws = wavesurfer.current;
+      if (!ws) return;
+      const actions: Record<string, () => void> = {
+        ' ': () => void ws.playPause(),
+        ArrowLeft: () => ws.setTime(Math.max(0, ws.getCurrentTime() - 5)),
+        ArrowRight: () => ws.setTime(Math.min(ws.getDuration(), ws.getCurrentTime() + 5)),
+        '[': () => setSpeed(stepSpeed(ws.getPlaybackRate(), -1)),
+        ']': () => setSpeed(stepSpeed(ws.getPlaybackRate(), 1)),
+        n: () => onNoteShortcut?.(),
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onNoteShortcut, setSpeed]);
+
+  if (!recording.audioAvailable) {
+    return <Alert color="gray">{t('audioRemoved')}</Alert>;
+  }
+
+  const skip = (delta: number) => {
+    const ws = wavesurfer.current;
+    if (ws) ws.setTime(Math.min(ws.getDuration(), Math.max(0, ws.getCurrentTime() + delta)));
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <ErrorAlert error={peaks.error} />
+        {!ready && !peaks.error ? (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {t('loadingWaveform')}
+            </Text>
+          </Group>
+        ) : null}
+        {peaks.data && peaks.data.channels.length > 1 ? (
+          <Group gap="xs">
+            <Badge variant="light" color="klankbord">
+              {t('channelAdvisor')}
+            </Badge>
+            <Badge variant="light" color="indigo">
+              {t('channelResident')}
+            </Badge>
+          </Group>
+        ) : null}
+        <div ref={container} role="img" aria-label={t('waveform')} data-testid="waveform" data-ready={ready ? 'true' : 'false'} />
+        {/* Streams by id through the media route; preload only metadata so long calls start at once. */}
+        <audio ref={audio} src={api.mediaUrl(recording.id)} preload="metadata" data-testid="audio" />
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Tooltip label={`${t('back5')} (←)`}>
+              <ActionIcon variant="default" size="lg" onClick={() => skip(-5)} aria-label={t('back5')}>
+                <IconRewindBackward5 size={20} />
+              </ActionIcon>
+            </Tooltip>
+            <ActionIcon size={44} radius="xl" onClick={() => void wavesurfer.current?.playPause()} aria-label={playing ? t('pause') : t('play')} data-testid="play-button">
+              {playing ? <IconPlayerPauseFilled size={22} /> : <IconPlayerPlayFilled size={22} />}
+            </ActionIcon>
+            <Tooltip label={`${t('forward5')} (→)`}>
+              <ActionIcon variant="default" size="lg" onClick={() => skip(5)} aria-label={t('forward5')}>
+                <IconRewindForward5 size={20} />
+              </ActionIcon>
+            </Tooltip>
+            <Text ff="monospace" size="sm" ml="sm" data-testid="player-time" aria-live="off">
+              {formatDuration(currentTime)} / {formatDuration(recording.durationSeconds)}
+            </Text>
+          </Group>
+          <SegmentedControl
+            size="xs"
+            aria-label={t('speed')}
+            value={String(speed)}
+            onChange={(v) => setSpeed(Number(v))}
+            data={speeds.map((s) => ({ value: String(s), label: `${String(s).replace('.', ',')}×` }))}
+          />
+        </Group>
+        <Group gap="lg" c="dimmed">
+          <Text size="xs" fw={600}>
+            {t('shortcuts')}:
+          </Text>
+          <Text size="xs">
+            <Kbd size="xs">spatie</Kbd> {t('shortcutPlay')}
+          </Text>
+          <Text size="xs">
+            <Kbd size="xs">←</Kbd> <Kbd size="xs">→</Kbd> {t('shortcutSkip')}
+          </Text>
+          <Text size="xs">
+            <Kbd size="xs">[</Kbd> <Kbd size="xs">]</Kbd> {t('shortcutSpeed')}
+          </Text>
+          <Text size="xs">
+            <Kbd size="xs">N</Kbd> {t('shortcutNote')}
+          </Text>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,28 @@
+export const sessionText = {
+  nl: {
+    pickTitle: 'Wie ben je?',
+    pickIntro: 'Kies je profiel. Klankbord onthoudt je keuze op deze werkplek.',
+    noProfiles: 'Er zijn nog geen coaches, teammanagers of trainers. Maak je eigen profiel aan om te beginnen.',
+    createTitle: 'Nieuw profiel',
+    name: 'Naam',
+    employeeNumber: 'Personeelsnummer',
+    role: 'Rol',
+    team: 'Team',
+    create: 'Profiel aanmaken en beginnen',
+    choose: 'Kiezen',
+    orCreate: 'Staat je naam er niet bij? Maak een profiel aan.',
+  },
+  en: {
+    pickTitle: 'Who are you?',
+    pickIntro: 'Choose your profile. Klankbord remembers your choice on this workstation.',
+    noProfiles: 'There are no coaches, team managers or trainers yet. Create your own profile to start.',
+    createTitle: 'New profile',
+    name: 'Name',
+    employeeNumber: 'Employee number',
+    role: 'Role',
+    team: 'Team',
+    create: 'Create profile and start',
+    choose: 'Choose',
+    orCreate: 'Not listed? Create a profile.',
+  },
+};

@@ -1,0 +1,28 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { common } from './common';
+import { evaluationsText } from '../features/evaluations/i18n';
+import { playerText } from '../features/player/i18n';
+import { recordingsText } from '../features/recordings/i18n';
+import { sessionText } from '../features/session/i18n';
+import { staffText } from '../features/staff/i18n';
+
+/** Each feature owns its texts (nl and en side by side); they meet here as namespaces. */
+const bundles = { common, session: sessionText, staff: staffText, recordings: recordingsText, player: playerText, evaluations: evaluationsText };
+
+export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;
+
+void i18next.use(initReactI18next).init({
+  lng: 'nl',
+  fallbackLng: 'nl',
+  defaultNS: 'common',
+  ns: namespaces,
+  resources: {
+    nl: Object.fromEntries(Object.entries(bundles).map(([ns, b]) => [ns, b.nl])),
+    en: Object.fromEntries(Object.entries(bundles).map(([ns, b]) => [ns, b.en])),
+  },
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18next;
