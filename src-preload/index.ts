@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isChannelName, type KlankbordBridge } from '../src-main/contract';
+import { isChannelName, type KlankbordBridge } from '../src-main/contract/bridge';
 import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from '../src-main/shell/ipc-channels';
 
 /** The renderer's whole reach into main: the contract's channels, its events, and uploads. */

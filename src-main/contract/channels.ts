@@ -6,6 +6,7 @@ import * as rec from './recordings';
 import { rubricVersion } from './rubrics';
 import * as ses from './session';
 import * as st from './staff';
+import type { ChannelName } from './bridge';
 
 /** Which part of the data a write touches; screens that read it refresh. */
 export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session'] as const;
@@ -52,12 +53,8 @@ export const channels = {
   'evaluations.finalize': channel({ input: byId, output: ev.evaluation, writes: ['evaluations'] }),
   'evaluations.listForAdvisor': channel({ input: ev.listForAdvisorInput, output: z.array(ev.evaluationSummary) }),
   'evaluations.listForRecording': channel({ input: ev.listForRecordingInput, output: z.array(ev.evaluationSummary) }),
-} as const;
+} as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
-
-export const channelNames = Object.keys(channels) as ChannelName[];
-export const isChannelName = (name: string): name is ChannelName => Object.hasOwn(channels, name);

@@ -1,3 +1,4 @@
+export * from './bridge';
 export * from './channels';
 export * from './common';
 export * from './errors';
@@ -10,9 +11,3 @@ export * from './rubrics';
 export * from './session';
 export * from './staff';
 
-/** The surface the preload exposes as `window.klankbord` (and the web client mimics). */
-export interface KlankbordBridge {
-  invoke(channel: string, input: unknown): Promise<unknown>;
-  subscribe(event: string, listener: (payload: unknown) => void): () => void;
-  upload(fileName: string, bytes: ArrayBuffer): Promise<unknown>;
-}

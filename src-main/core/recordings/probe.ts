@@ -252,6 +252,11 @@ function parseMpegFrame(b: Buffer, at: number): MpegFrame | null {
   return { version, layer, sampleRate, channels: b3 >> 6 === 3 ? 1 : 2, length };
 }
 
+/** How far past any ID3 tag the first frame may start (encoders pad a little, not more). */
+const MPEG_SEARCH_BYTES = 64 * 1024;
+/** Layer II at 384 kbit/s and 32 kHz, plus padding: the longest frame there is. */
+const MAX_FRAME_BYTES = 1729;
+
 /**
  * Finds the first MPEG frame that is followed by two more consistent frames. A lone sync word
  * proves nothing (random bytes contain plenty, and music-metadata happily reports them as MP3).
@@ -265,8 +270,9 @@ async function findMpegStream(handle: FileHandle, fileSize: number): Promise<{ o
     const hasFooter = ((id3[5] ?? 0) & 0x10) !== 0;
     start = 10 + tagSize + (hasFooter ? 10 : 0);
   }
-  const window = await readAt(handle, start, Math.min(fileSize - start, 64 * 1024 + 3 * 1441 * 4));
-  const searchEnd = Math.min(window.length, 64 * 1024);
+  if (start >= fileSize) return null; // a tag and nothing after it, or a lying tag size
+  const window = await readAt(handle, start, Math.min(fileSize - start, MPEG_SEARCH_BYTES + 3 * MAX_FRAME_BYTES));
+  const searchEnd = Math.min(window.length, MPEG_SEARCH_BYTES);
   for (let at = 0; at < searchEnd; at++) {
     const first = parseMpegFrame(window, at);
     if (!first) continue;

@@ -1,0 +1,44 @@
+/**
+ * Every channel name, free of zod so the sandboxed preload can bundle it. `channels.ts` must
+ * define exactly these (the compiler checks), so the list cannot drift from the contract.
+ */
+export const channelNames = [
+  'session.get',
+  'session.selectProfile',
+  'session.setLanguage',
+  'staff.list',
+  'staff.get',
+  'staff.create',
+  'staff.update',
+  'staff.importRoster',
+  'recordings.list',
+  'recordings.get',
+  'recordings.topics',
+  'recordings.suggest',
+  'recordings.import',
+  'recordings.updateDetails',
+  'recordings.peaks',
+  'markers.list',
+  'markers.add',
+  'markers.remove',
+  'rubrics.current',
+  'rubrics.getVersion',
+  'evaluations.start',
+  'evaluations.get',
+  'evaluations.saveDraft',
+  'evaluations.finalize',
+  'evaluations.listForAdvisor',
+  'evaluations.listForRecording',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+const known = new Set<string>(channelNames);
+export const isChannelName = (name: string): name is ChannelName => known.has(name);
+
+/** The surface the preload exposes as `window.klankbord` (and the web client mimics). */
+export interface KlankbordBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  upload(fileName: string, bytes: ArrayBuffer): Promise<unknown>;
+}

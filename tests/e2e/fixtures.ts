@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface RunningApp {
+  url: string;
+  loginUrl: string;
+  dataDir: string;
+}
+
+/** Starts the built web transport on a free port with a fresh data folder; resolves when it is listening. */
+async function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-e2e-'));
+  const token = randomBytes(12).toString('hex');
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const loginUrl = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open in je browser: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`web server exited with ${code}:\n${output}`)));
+  });
+  return { app: { url: new URL(loginUrl).origin, loginUrl, dataDir }, child };
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const { app, child } = await startApp();
+    await use(app);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    rmSync(app.dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page, app }, use) => {
+    await page.goto(app.loginUrl);
+    await use(page);
+  },
+});
+export { expect };
+
+const screenshotDir = join('test-results', 'screenshots');
+
+/**
+ * Keeps a full-page screenshot as an artefact and fails on serious or critical accessibility
+ * violations (WCAG 2.2 AA tags) on the screen as it is.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+    `accessibility on ${name}`,
+  ).toEqual([]);
+}
