@@ -4,19 +4,29 @@ import './app/global.css';
 import './i18n';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { theme } from './app/theme';
+import { buildTheme, cssVariablesResolver } from './app/theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root ontbreekt in index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme}>
+function Root() {
+  const { t } = useTranslation();
+  const closeLabel = t('actions.close');
+  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <App />
     </MantineProvider>
+  );
+}
+
+createRoot(root).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

@@ -30,28 +30,21 @@ export interface ChannelState<T> {
  * Pass `null` as input to skip (e.g. while an id is not known yet).
  */
 export function useChannel<C extends ChannelName>(channel: C, input: ChannelInput<C> | null, topics: DataTopic[]): ChannelState<ChannelOutput<C>> {
-  const [data, setData] = useState<ChannelOutput<C>>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(input !== null);
   const key = JSON.stringify(input);
+  const [state, setState] = useState<{ key: string; data: ChannelOutput<C> | undefined; error: ApiError | null }>({ key: '', data: undefined, error: null });
   const generation = useRef(0);
 
   const load = useCallback(() => {
     if (key === 'null') return;
     const mine = ++generation.current;
-    setLoading(true);
     api
       .call(channel, JSON.parse(key) as ChannelInput<C>)
-      .then((result) => {
-        if (mine !== generation.current) return;
-        setData(result);
-        setError(null);
+      .then((data) => {
+        if (mine === generation.current) setState({ key, data, error: null });
       })
       .catch((e: unknown) => {
-        if (mine === generation.current) setError(e instanceof ApiError ? e : new ApiError('internal', { detail: String(e) }, String(e)));
-      })
-      .finally(() => {
-        if (mine === generation.current) setLoading(false);
+        const error = e instanceof ApiError ? e : new ApiError('internal', { detail: String(e) }, String(e));
+        if (mine === generation.current) setState((prev) => ({ key, data: prev.key === key ? prev.data : undefined, error }));
       });
   }, [channel, key]);
 
@@ -59,5 +52,6 @@ export function useChannel<C extends ChannelName>(channel: C, input: ChannelInpu
   const topicKey = topics.join(',');
   useEffect(() => watchChanges((changed) => changed.some((t) => topicKey.split(',').includes(t)) && load()), [load, topicKey]);
 
-  return { data, error, loading, reload: load };
+  // Data of a previous input stays visible while the new one loads, so screens do not flicker.
+  return { data: state.data, error: state.error, loading: key !== 'null' && state.key !== key, reload: load };
 }

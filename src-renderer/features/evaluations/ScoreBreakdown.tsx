@@ -45,7 +45,7 @@ export function ScoreBreakdown({ evaluation, rubric }: { evaluation: Evaluation;
               ))
             )}
             {result.zeroedByCritical ? (
-              <Text size="xs" c="red.8">
+              <Text size="xs" c="red.9">
                 {t('zeroed')}
               </Text>
             ) : null}

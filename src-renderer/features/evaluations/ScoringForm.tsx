@@ -78,7 +78,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
             </Text>
           </Stack>
           <Stack gap={4} align="flex-end">
-            <Text size="xs" c={state.kind === 'failed' ? 'red.8' : 'dimmed'} data-testid="save-state" role="status">
+            <Text size="xs" c={state.kind === 'failed' ? 'red.9' : 'dimmed'} data-testid="save-state" role="status">
               {state.kind === 'saving'
                 ? t('autosaving')
                 : state.kind === 'saved'
@@ -92,7 +92,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
                 {t('criticalError')}
               </Badge>
             ) : null}
-            <Text size="xs" c={openRequired > 0 ? 'orange.8' : 'teal.8'}>
+            <Text size="xs" c={openRequired > 0 ? 'orange.9' : 'teal.9'}>
               {openRequired > 0 ? t('unanswered', { count: openRequired }) : t('allAnswered')}
             </Text>
             <Button size="sm" onClick={() => setConfirming(true)} disabled={openRequired > 0} data-testid="finalize">

@@ -96,7 +96,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
                       </Text>
                     </Group>
                     {row.suggestion?.employeeNumber && row.suggestion.advisorId === null ? (
-                      <Text size="xs" c="orange.8">
+                      <Text size="xs" c="orange.9">
                         {t('unknownEmployee', { number: row.suggestion.employeeNumber })}
                       </Text>
                     ) : row.suggestion?.matchedPattern ? (
@@ -110,7 +110,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
                   ) : (
                     <Table.Td colSpan={3}>
                       {row.message ? (
-                        <Text size="sm" c="red.8" role="alert">
+                        <Text size="sm" c="red.9" role="alert">
                           {row.message}
                         </Text>
                       ) : null}

@@ -119,7 +119,7 @@ export function AdvisorPage() {
               {t('advisor.empty', { name: member.name })}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={820}>
+            <Table.ScrollContainer minWidth={820} type="native">
               <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('advisor.tableLabel', { name: member.name })} data-testid="evaluations-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -142,7 +142,7 @@ export function AdvisorPage() {
                       data-evaluation-id={ev.id}
                     >
                       <Table.Td>
-                        <Anchor component={Link} to={`/evaluations/${ev.id}`} fw={600} tt="capitalize">
+                        <Anchor component={Link} to={`/evaluations/${ev.id}`} fw={600}>
                           {formatPeriod(ev.period)}
                         </Anchor>
                       </Table.Td>

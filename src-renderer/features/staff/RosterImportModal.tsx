@@ -64,7 +64,7 @@ export function RosterImportModal({ opened, onClose }: { opened: boolean; onClos
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('roster.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('roster.title')} size="lg" closeButtonProps={{ 'aria-label': tc('actions.close') }}>
       <Stack data-testid="roster-import">
         {result ? (
           <>

@@ -18,8 +18,9 @@ interface Props {
 
 export function StaffFormModal({ opened, member, onClose, onSaved }: Props) {
   const { t } = useTranslation('staff');
+  const { t: tc } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={member ? t('form.editTitle') : t('form.createTitle')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={member ? t('form.editTitle') : t('form.createTitle')} size="lg" closeButtonProps={{ 'aria-label': tc('actions.close') }}>
       {/* Keyed so that opening the modal for another person starts from that person's values. */}
       <StaffForm key={member?.id ?? 'new'} member={member ?? null} onClose={onClose} onSaved={onSaved} />
     </Modal>
@@ -72,6 +73,8 @@ function StaffForm({ member, onClose, onSaved }: { member: StaffMember | null; o
           <TextInput
             label={t('form.employeeNumber')}
             description={t('form.employeeNumberHint')}
+            // Hint under the field keeps the inputs of both columns on one line.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             required
             autoComplete="off"
             {...form.register('employeeNumber')}

@@ -100,7 +100,7 @@ export function StaffPage() {
               {filtered ? t('noMatches') : t('empty')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={760} type="native">
               <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('tableLabel')} data-testid="staff-table">
                 <Table.Thead>
                   <Table.Tr>
