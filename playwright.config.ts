@@ -27,6 +27,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--autoplay-policy=no-user-gesture-required',
+        '--lang=nl-NL',
       ],
     },
   },

@@ -16,7 +16,10 @@ if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === e
 
 const work = join(root, 'native', 'electron-build');
 mkdirSync(join(work, 'node_modules'), { recursive: true });
-writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'klankbord-native', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }));
+writeFileSync(
+  join(work, 'package.json'),
+  JSON.stringify({ name: 'klankbord-native', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }),
+);
 cpSync(join(root, 'node_modules', 'better-sqlite3'), join(work, 'node_modules', 'better-sqlite3'), { recursive: true });
 
 console.log(`better-sqlite3 bouwen voor Electron ${electronVersion} (eenmalig)…`);

@@ -10,4 +10,3 @@ export * from './result';
 export * from './rubrics';
 export * from './session';
 export * from './staff';
-

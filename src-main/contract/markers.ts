@@ -18,6 +18,9 @@ export const markerAddInput = z.object({
   recordingId: id,
   evaluationId: id.nullable().optional(),
   criterionId: id.nullable().optional(),
-  atSeconds: z.number().min(0).max(24 * 3600),
+  atSeconds: z
+    .number()
+    .min(0)
+    .max(24 * 3600),
   text: requiredText(1000),
 });

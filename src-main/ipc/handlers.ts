@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { ChannelName, ChannelOutput, Channels } from '../contract';
 import type { Core } from '../core/app';
-import { finalizeEvaluation, getEvaluation, listEvaluationsForAdvisor, listEvaluationsForRecording, saveDraft, startEvaluation } from '../core/evaluations/evaluations';
+import {
+  finalizeEvaluation,
+  getEvaluation,
+  listEvaluationsForAdvisor,
+  listEvaluationsForRecording,
+  saveDraft,
+  startEvaluation,
+} from '../core/evaluations/evaluations';
 import { addMarker, listMarkers, removeMarker } from '../core/markers/markers';
 import {
   getPeaks,

@@ -29,7 +29,10 @@ try {
   console.log(`Klankbord (webmodus) gebruikt gegevensmap ${dataDir}`);
   console.log(`Open in je browser: ${web.loginUrl}`);
   const stop = () => {
-    void web.close().then(() => core.close()).then(() => process.exit(0));
+    void web
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -29,9 +29,17 @@ export interface ChannelState<T> {
  * Reads a channel and reads it again whenever main reports a write to one of `topics`.
  * Pass `null` as input to skip (e.g. while an id is not known yet).
  */
-export function useChannel<C extends ChannelName>(channel: C, input: ChannelInput<C> | null, topics: DataTopic[]): ChannelState<ChannelOutput<C>> {
+export function useChannel<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C> | null,
+  topics: DataTopic[],
+): ChannelState<ChannelOutput<C>> {
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ key: string; data: ChannelOutput<C> | undefined; error: ApiError | null }>({ key: '', data: undefined, error: null });
+  const [state, setState] = useState<{ key: string; data: ChannelOutput<C> | undefined; error: ApiError | null }>({
+    key: '',
+    data: undefined,
+    error: null,
+  });
   const generation = useRef(0);
 
   const load = useCallback(() => {

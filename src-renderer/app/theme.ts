@@ -6,18 +6,18 @@ import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
  */
 export const buildTheme = (closeLabel: string) =>
   createTheme({
-  primaryColor: 'klankbord',
-  colors: {
-    klankbord: ['#e6f5f4', '#cce9e7', '#9ad2cf', '#63bab5', '#3aa59f', '#1f8f89', '#127a75', '#0d625e', '#094c49', '#053533'],
-  },
-  primaryShade: 7,
-  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '650' },
-  defaultRadius: 'md',
-  components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
-  },
-});
+    primaryColor: 'klankbord',
+    colors: {
+      klankbord: ['#e6f5f4', '#cce9e7', '#9ad2cf', '#63bab5', '#3aa59f', '#1f8f89', '#127a75', '#0d625e', '#094c49', '#053533'],
+    },
+    primaryShade: 7,
+    fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    headings: { fontWeight: '650' },
+    defaultRadius: 'md',
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+    },
+  });
 
 const tinted = ['klankbord', 'teal', 'yellow', 'red', 'gray', 'blue', 'indigo', 'orange', 'green', 'grape'];
 
@@ -30,10 +30,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': '#495057',
     '--mantine-color-error': '#c92a2a',
-    ...Object.fromEntries(tinted.flatMap((c) => [
-      [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
-      [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
-    ])),
+    ...Object.fromEntries(
+      tinted.flatMap((c) => [
+        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
+      ]),
+    ),
   },
   dark: {},
 });

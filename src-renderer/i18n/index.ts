@@ -8,7 +8,14 @@ import { sessionText } from '../features/session/i18n';
 import { staffText } from '../features/staff/i18n';
 
 /** Each feature owns its texts (nl and en side by side); they meet here as namespaces. */
-const bundles = { common, session: sessionText, staff: staffText, recordings: recordingsText, player: playerText, evaluations: evaluationsText };
+const bundles = {
+  common,
+  session: sessionText,
+  staff: staffText,
+  recordings: recordingsText,
+  player: playerText,
+  evaluations: evaluationsText,
+};
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;
 

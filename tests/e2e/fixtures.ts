@@ -16,7 +16,9 @@ export interface RunningApp {
 async function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-e2e-'));
   const token = randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--token', token], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const loginUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 20_000);
@@ -63,7 +65,13 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')})`),
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`)
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
     `accessibility on ${name}`,
   ).toEqual([]);
 }

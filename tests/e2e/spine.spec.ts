@@ -74,7 +74,14 @@ test('a coach imports a call, listens, notes, scores it and sees the exact score
   await page.getByTestId('start-evaluation').click();
   await expect(page.getByTestId('evaluation-status')).toHaveText('Concept');
   for (const [key, answer] of Object.entries(scenarioAnswers)) {
-    const label = answer === 'na' ? 'n.v.t.' : key.match(/^(open-vragen|samenvatten|volledig|afspraken|empathie|helderheid|weerstand|eigenaarschap)$/) ? String(answer) : answer === 1 ? 'Ja' : 'Nee';
+    const label =
+      answer === 'na'
+        ? 'n.v.t.'
+        : key.match(/^(open-vragen|samenvatten|volledig|afspraken|empathie|helderheid|weerstand|eigenaarschap)$/)
+          ? String(answer)
+          : answer === 1
+            ? 'Ja'
+            : 'Nee';
     await page.getByTestId(`criterion-${key}`).getByRole('radio', { name: label, exact: true }).check();
   }
   await page.getByTestId('tops').fill('Warme opening en duidelijke uitleg over de paspoortaanvraag.');

@@ -21,7 +21,14 @@ describe('dispatch', () => {
   });
 
   it('validates input with the contract and names the field in Dutch', async () => {
-    const result = await d.dispatch('staff.create', { name: '', employeeNumber: '1043', team: '', role: 'advisor', startDate: null, status: 'active' });
+    const result = await d.dispatch('staff.create', {
+      name: '',
+      employeeNumber: '1043',
+      team: '',
+      role: 'advisor',
+      startDate: null,
+      status: 'active',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
@@ -51,7 +58,10 @@ describe('dispatch', () => {
     await d.dispatch('session.selectProfile', { staffId: coach });
     await d.dispatch('session.setLanguage', { language: 'en' });
     const again = createDispatcher(t.core);
-    expect(await again.dispatch('session.get', {})).toMatchObject({ ok: true, data: { profile: { id: coach, name: 'Karim Bouzid' }, language: 'en' } });
+    expect(await again.dispatch('session.get', {})).toMatchObject({
+      ok: true,
+      data: { profile: { id: coach, name: 'Karim Bouzid' }, language: 'en' },
+    });
   });
 
   it('announces the topics a successful write touched, and nothing for reads or failures', async () => {
@@ -59,7 +69,14 @@ describe('dispatch', () => {
     d.onChange((topics) => seen.push(topics));
     await d.dispatch('staff.list', {});
     await d.dispatch('staff.create', { name: 'x', employeeNumber: '', team: '', role: 'advisor', startDate: null, status: 'active' });
-    await d.dispatch('staff.create', { name: 'Noor Yilmaz', employeeNumber: '2051', team: 'KCC', role: 'advisor', startDate: '2025-03-01', status: 'active' });
+    await d.dispatch('staff.create', {
+      name: 'Noor Yilmaz',
+      employeeNumber: '2051',
+      team: 'KCC',
+      role: 'advisor',
+      startDate: '2025-03-01',
+      status: 'active',
+    });
     expect(seen).toEqual([['staff']]);
   });
 

@@ -57,7 +57,12 @@ describe('evaluating a call', () => {
   it('autosaves drafts and finalises with the hand-computed score', async () => {
     const { id } = await startEvaluation(t.core.db, coach, await insertRecording(t.core, advisor));
     const answers = scenario();
-    const partial = await saveDraft(t.core.db, coach, { id, tops: 'Rustige, vriendelijke opening.', tips: '', answers: answers.slice(0, 3) });
+    const partial = await saveDraft(t.core.db, coach, {
+      id,
+      tops: 'Rustige, vriendelijke opening.',
+      tips: '',
+      answers: answers.slice(0, 3),
+    });
     expect(partial.revision).toBe(2);
 
     const saved = await saveDraft(t.core.db, coach, { id, tops: 'Rustige, vriendelijke opening.', tips: 'Verbind warm door.', answers });
@@ -92,7 +97,11 @@ describe('evaluating a call', () => {
     await saveDraft(t.core.db, coach, { id, tops: '', tips: '', answers });
     const final = await finalizeEvaluation(t.core.db, coach, id);
     expect(final.result.critical).toEqual({ customer: false, business: false, compliance: true });
-    const row = await t.core.db.selectFrom('evaluation').select(['has_critical_error', 'critical_compliance']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.core.db
+      .selectFrom('evaluation')
+      .select(['has_critical_error', 'critical_compliance'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ has_critical_error: 1, critical_compliance: 1 });
   });
 
@@ -100,7 +109,12 @@ describe('evaluating a call', () => {
     const { id } = await startEvaluation(t.core.db, coach, await insertRecording(t.core, advisor));
     await saveDraft(t.core.db, coach, { id, tops: 'eerste versie', tips: '', answers: scenario().slice(0, 2) });
     const begroeting = scenario()[0]!;
-    const error = await saveDraft(t.core.db, coach, { id, tops: 'tweede', tips: '', answers: [{ ...begroeting, na: true, value: null }] }).catch((e: unknown) => e);
+    const error = await saveDraft(t.core.db, coach, {
+      id,
+      tops: 'tweede',
+      tips: '',
+      answers: [{ ...begroeting, na: true, value: null }],
+    }).catch((e: unknown) => e);
     expect(codeOf(error)).toBe('evaluation_answer_invalid');
     const unchanged = await getEvaluation(t.core.db, id);
     expect(unchanged.tops).toBe('eerste versie');
@@ -109,10 +123,14 @@ describe('evaluating a call', () => {
 
   it('keeps final evaluations and other coaches’ drafts out of reach', async () => {
     const { id } = await startEvaluation(t.core.db, coach, await insertRecording(t.core, advisor));
-    expect(codeOf(await saveDraft(t.core.db, otherCoach, { id, tops: '', tips: '', answers: [] }).catch((e) => e))).toBe('evaluation_not_yours');
+    expect(codeOf(await saveDraft(t.core.db, otherCoach, { id, tops: '', tips: '', answers: [] }).catch((e) => e))).toBe(
+      'evaluation_not_yours',
+    );
     await saveDraft(t.core.db, coach, { id, tops: '', tips: '', answers: scenario() });
     await finalizeEvaluation(t.core.db, coach, id);
-    expect(codeOf(await saveDraft(t.core.db, coach, { id, tops: 'later', tips: '', answers: [] }).catch((e) => e))).toBe('evaluation_not_draft');
+    expect(codeOf(await saveDraft(t.core.db, coach, { id, tops: 'later', tips: '', answers: [] }).catch((e) => e))).toBe(
+      'evaluation_not_draft',
+    );
     expect((await getEvaluation(t.core.db, id)).answers).toHaveLength(18);
   });
 });

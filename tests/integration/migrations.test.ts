@@ -37,7 +37,16 @@ describe('opening a data folder', () => {
     const first = await openCore(dir);
     await first.db
       .insertInto('staff')
-      .values({ employee_number: '1043', name: 'Sanne de Vries', team: 'KCC', role: 'advisor', start_date: null, status: 'active', created_at: 'x', updated_at: 'x' })
+      .values({
+        employee_number: '1043',
+        name: 'Sanne de Vries',
+        team: 'KCC',
+        role: 'advisor',
+        start_date: null,
+        status: 'active',
+        created_at: 'x',
+        updated_at: 'x',
+      })
       .execute();
     await first.close();
     const second = await openCore(dir);

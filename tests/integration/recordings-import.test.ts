@@ -31,7 +31,16 @@ afterEach(() => temp.cleanup());
 async function addStaff(role: 'advisor' | 'coach', employeeNumber: string, name: string): Promise<number> {
   const { id } = await core.db
     .insertInto('staff')
-    .values({ employee_number: employeeNumber, name, team: 'Team Noord', role, start_date: null, status: 'active', created_at: nowIso(), updated_at: nowIso() })
+    .values({
+      employee_number: employeeNumber,
+      name,
+      team: 'Team Noord',
+      role,
+      start_date: null,
+      status: 'active',
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -125,7 +134,11 @@ describe('importing a stereo µ-law call', () => {
     expect(existsSync(join(core.paths.store, row!.peaks_path!))).toBe(true);
 
     const media = await mediaFile(core, recording.id);
-    expect(media).toEqual({ path: join(core.paths.store, sha.slice(0, 2), `${sha}.wav`), size: statSync(file).size, mediaType: 'audio/wav' });
+    expect(media).toEqual({
+      path: join(core.paths.store, sha.slice(0, 2), `${sha}.wav`),
+      size: statSync(file).size,
+      mediaType: 'audio/wav',
+    });
   });
 
   it('gives peaks per channel, within [-1, 1], with the silence in the middle visible', async () => {
@@ -203,7 +216,13 @@ describe('duplicates', () => {
     const first = await importFile(audioFixture('mono-ulaw-8k.wav'), 'opname-1.wav');
     const copy = fixtureCopyAs('mono-ulaw-8k.wav', '20261103-101500_1043_afval.wav');
     const uploadId = await stage(copy);
-    const second = await importRecording(core, null, { uploadId, fileName: '20261103-101500_1043_afval.wav', advisorId: null, callAt: null, topic: null });
+    const second = await importRecording(core, null, {
+      uploadId,
+      fileName: '20261103-101500_1043_afval.wav',
+      advisorId: null,
+      callAt: null,
+      topic: null,
+    });
 
     expect(first.status).toBe('imported');
     expect(second.status).toBe('duplicate');
@@ -290,10 +309,28 @@ describe('advisors', () => {
 
   it('suggests no advisor for an unknown number or a coach, but still reports the number', async () => {
     await addStaff('coach', '2001', 'Jeroen Bakker');
-    const suggestions = await suggestCallDetails(core.db, ['20261103-093512_2001_wmo.wav', '20261103-093512_7777_onbekend.wav', 'opname.wav']);
+    const suggestions = await suggestCallDetails(core.db, [
+      '20261103-093512_2001_wmo.wav',
+      '20261103-093512_7777_onbekend.wav',
+      'opname.wav',
+    ]);
     expect(suggestions).toEqual([
-      { fileName: '20261103-093512_2001_wmo.wav', matchedPattern: true, employeeNumber: '2001', advisorId: null, callAt: '2026-11-03T09:35:12', topic: 'wmo' },
-      { fileName: '20261103-093512_7777_onbekend.wav', matchedPattern: true, employeeNumber: '7777', advisorId: null, callAt: '2026-11-03T09:35:12', topic: null },
+      {
+        fileName: '20261103-093512_2001_wmo.wav',
+        matchedPattern: true,
+        employeeNumber: '2001',
+        advisorId: null,
+        callAt: '2026-11-03T09:35:12',
+        topic: 'wmo',
+      },
+      {
+        fileName: '20261103-093512_7777_onbekend.wav',
+        matchedPattern: true,
+        employeeNumber: '7777',
+        advisorId: null,
+        callAt: '2026-11-03T09:35:12',
+        topic: null,
+      },
       { fileName: 'opname.wav', matchedPattern: false, employeeNumber: null, advisorId: null, callAt: null, topic: null },
     ]);
   });
@@ -349,7 +386,11 @@ describe('stored audio', () => {
 
   it('never serves a file outside the store, whatever the database says', async () => {
     const { recording } = await importFile(audioFixture('mono-ulaw-8k.wav'), 'gesprek.wav');
-    await core.db.updateTable('recording').set({ stored_path: `..${sep}klankbord.sqlite` }).where('id', '=', recording.id).execute();
+    await core.db
+      .updateTable('recording')
+      .set({ stored_path: `..${sep}klankbord.sqlite` })
+      .where('id', '=', recording.id)
+      .execute();
     await expect(mediaFile(core, recording.id)).rejects.toThrow(/outside the store/);
   });
 });

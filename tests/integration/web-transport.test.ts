@@ -26,7 +26,11 @@ afterEach(async () => {
 });
 
 const post = (channel: string, body: unknown, headers: Record<string, string> = auth) =>
-  fetch(`${web.url}/ipc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${web.url}/ipc/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('loopback web transport', () => {
   it('refuses requests without the per-run token', async () => {
@@ -50,14 +54,23 @@ describe('loopback web transport', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request(`${web.url}/ipc/staff.list`, { method: 'POST', headers: { ...auth, Host: 'evil.example:80' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(`${web.url}/ipc/staff.list`, { method: 'POST', headers: { ...auth, Host: 'evil.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
       req.end('{}');
     });
     expect(status).toBe(403);
   });
 
   it('runs channels through the same dispatch, including typed errors for bad JSON', async () => {
-    const created = await post('staff.create', { name: 'Noor Yilmaz', employeeNumber: '2051', team: 'KCC', role: 'advisor', startDate: null, status: 'active' });
+    const created = await post('staff.create', {
+      name: 'Noor Yilmaz',
+      employeeNumber: '2051',
+      team: 'KCC',
+      role: 'advisor',
+      startDate: null,
+      status: 'active',
+    });
     expect(await created.json()).toMatchObject({ ok: true, data: { name: 'Noor Yilmaz' } });
     const broken = await fetch(`${web.url}/ipc/staff.list`, { method: 'POST', headers: auth, body: '{niet-json' });
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -67,7 +80,13 @@ describe('loopback web transport', () => {
     const advisor = await insertStaff(t.core, 'advisor', 'Sanne de Vries');
     const file = audioFixture('stereo-ulaw-8k.wav');
     const uploadId = await stageUpload(t.core.paths, createReadStream(file));
-    const { recording } = await importRecording(t.core, null, { uploadId, fileName: 'gesprek.wav', advisorId: advisor, callAt: null, topic: null });
+    const { recording } = await importRecording(t.core, null, {
+      uploadId,
+      fileName: 'gesprek.wav',
+      advisorId: advisor,
+      callAt: null,
+      topic: null,
+    });
     const bytes = readFileSync(file);
 
     const partial = await fetch(`${web.url}/media/${recording.id}`, { headers: { ...auth, Range: 'bytes=100-199' } });
@@ -91,7 +110,14 @@ describe('loopback web transport', () => {
     const events = await fetch(`${web.url}/events`, { headers: auth, signal: controller.signal });
     const reader = events.body!.getReader();
     await reader.read(); // the greeting comment
-    await post('staff.create', { name: 'Daan Peters', employeeNumber: '3001', team: '', role: 'advisor', startDate: null, status: 'active' });
+    await post('staff.create', {
+      name: 'Daan Peters',
+      employeeNumber: '3001',
+      team: '',
+      role: 'advisor',
+      startDate: null,
+      status: 'active',
+    });
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('event: data.changed\ndata: {"topics":["staff"]}');
     controller.abort();

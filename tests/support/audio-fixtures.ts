@@ -22,7 +22,12 @@ function ffmpeg(format: 'wav' | 'mp3' | 'ogg', args: string[]): Recipe {
   };
 }
 
-const sine = (frequency: number, rate: number, seconds: number) => ['-f', 'lavfi', '-i', `sine=frequency=${frequency}:sample_rate=${rate}:duration=${seconds}`];
+const sine = (frequency: number, rate: number, seconds: number) => [
+  '-f',
+  'lavfi',
+  '-i',
+  `sine=frequency=${frequency}:sample_rate=${rate}:duration=${seconds}`,
+];
 /**
  * A tone at amplitude 0.5 on every channel. Not `sine=` (1/8 full scale) and not `-ac 2` (its
  * upmix lowers the level by 3 dB): tests check that decoders scale samples correctly.

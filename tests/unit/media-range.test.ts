@@ -31,7 +31,16 @@ describe('parseRange', () => {
   });
 
   it('refuses unsatisfiable and malformed ranges', () => {
-    for (const header of ['bytes=1000-', 'bytes=1000-1001', 'bytes=20-10', 'bytes=-0', 'bytes=-', 'bytes=abc', 'items=0-10', 'bytes=0-10,20-30']) {
+    for (const header of [
+      'bytes=1000-',
+      'bytes=1000-1001',
+      'bytes=20-10',
+      'bytes=-0',
+      'bytes=-',
+      'bytes=abc',
+      'items=0-10',
+      'bytes=0-10,20-30',
+    ]) {
       expect(parseRange(header, 1000), header).toEqual({ kind: 'unsatisfiable' });
     }
     expect(parseRange('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' });

@@ -68,10 +68,29 @@ describe('parseRoster', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.columns).toEqual({ team: true, startDate: true, status: true });
     expect(parsed.entries).toEqual([
-      { row: 2, fields: { employeeNumber: '1001', name: 'Sanne Jansen', team: 'Noord', role: 'advisor', startDate: '2021-03-01', status: 'active' } },
-      { row: 3, fields: { employeeNumber: '1002', name: 'Fatima el Amrani', team: 'Noord', role: 'advisor', startDate: '2024-08-15', status: 'onboarding' } },
-      { row: 4, fields: { employeeNumber: '1003', name: 'Özlem Yılmaz', team: 'Zuid', role: 'coach', startDate: '2019-04-01', status: 'active' } },
-      { row: 5, fields: { employeeNumber: '1004', name: 'Daan Visser', team: 'Zuid', role: 'manager', startDate: '2018-02-01', status: 'active' } },
+      {
+        row: 2,
+        fields: { employeeNumber: '1001', name: 'Sanne Jansen', team: 'Noord', role: 'advisor', startDate: '2021-03-01', status: 'active' },
+      },
+      {
+        row: 3,
+        fields: {
+          employeeNumber: '1002',
+          name: 'Fatima el Amrani',
+          team: 'Noord',
+          role: 'advisor',
+          startDate: '2024-08-15',
+          status: 'onboarding',
+        },
+      },
+      {
+        row: 4,
+        fields: { employeeNumber: '1003', name: 'Özlem Yılmaz', team: 'Zuid', role: 'coach', startDate: '2019-04-01', status: 'active' },
+      },
+      {
+        row: 5,
+        fields: { employeeNumber: '1004', name: 'Daan Visser', team: 'Zuid', role: 'manager', startDate: '2018-02-01', status: 'active' },
+      },
     ]);
   });
 

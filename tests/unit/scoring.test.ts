@@ -28,8 +28,18 @@ function rubric(criticalZeroesTotal = false): RubricVersion {
     status: 'published',
     criticalZeroesTotal,
     sections: [
-      { id: 10, key: 'a', title: 'A', criteria: [criterion(1, { weight: 2 }), criterion(2, { weight: 3, criticalClass: 'compliance', allowNa: true })] },
-      { id: 20, key: 'b', title: 'B', criteria: [criterion(3, { type: 'scale', scaleMax: 5, levels, weight: 4 }), criterion(4, { weight: 1, criticalClass: 'customer' })] },
+      {
+        id: 10,
+        key: 'a',
+        title: 'A',
+        criteria: [criterion(1, { weight: 2 }), criterion(2, { weight: 3, criticalClass: 'compliance', allowNa: true })],
+      },
+      {
+        id: 20,
+        key: 'b',
+        title: 'B',
+        criteria: [criterion(3, { type: 'scale', scaleMax: 5, levels, weight: 4 }), criterion(4, { weight: 1, criticalClass: 'customer' })],
+      },
     ],
   };
 }

@@ -38,7 +38,11 @@ export interface NewMarker {
 }
 
 export async function addMarker(db: Db, authorId: number, input: NewMarker): Promise<Marker> {
-  const recording = await db.selectFrom('recording').select(['id', 'duration_seconds']).where('id', '=', input.recordingId).executeTakeFirst();
+  const recording = await db
+    .selectFrom('recording')
+    .select(['id', 'duration_seconds'])
+    .where('id', '=', input.recordingId)
+    .executeTakeFirst();
   if (!recording) throw notFound(`Opname ${input.recordingId}`);
   const created = await db
     .insertInto('marker')

@@ -289,10 +289,7 @@ async function findMpegStream(handle: FileHandle, fileSize: number): Promise<{ o
   return null;
 }
 
-async function describeMp3(
-  file: string,
-  mpeg: { offset: number; frame: MpegFrame },
-): Promise<Omit<ProbedAudio, 'sha256' | 'sizeBytes'>> {
+async function describeMp3(file: string, mpeg: { offset: number; frame: MpegFrame }): Promise<Omit<ProbedAudio, 'sha256' | 'sizeBytes'>> {
   const { frame } = mpeg;
   if (frame.layer !== 3) throw new UnreadableAudioError(reasons.codec(`MPEG Layer ${frame.layer === 1 ? 'I' : 'II'}`));
   // music-metadata reads the Xing/Info header for an estimate; channels and rate come from the

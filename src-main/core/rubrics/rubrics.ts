@@ -102,18 +102,8 @@ export async function getRubricVersion(db: Db, id: number): Promise<RubricVersio
     .where('rubric_version.id', '=', id)
     .executeTakeFirst();
   if (!version) throw notFound(`Beoordelingsformulier ${id}`);
-  const sections = await db
-    .selectFrom('rubric_section')
-    .selectAll()
-    .where('rubric_version_id', '=', id)
-    .orderBy('position')
-    .execute();
-  const criteria = await db
-    .selectFrom('rubric_criterion')
-    .selectAll()
-    .where('rubric_version_id', '=', id)
-    .orderBy('position')
-    .execute();
+  const sections = await db.selectFrom('rubric_section').selectAll().where('rubric_version_id', '=', id).orderBy('position').execute();
+  const criteria = await db.selectFrom('rubric_criterion').selectAll().where('rubric_version_id', '=', id).orderBy('position').execute();
   return {
     id: version.id,
     rubricId: version.rubric_id,

@@ -80,7 +80,11 @@ const statusHint = 'gebruik actief, inwerken of uit dienst';
 const dateHint = 'gebruik dd-mm-jjjj';
 
 /** "Volledige naam", "PERSONEELSNR." and "in_dienst" all match: people type headers by hand. */
-const headerKey = (text: string): string => text.normalize('NFC').toLowerCase().replace(/[\s._-]+/g, '');
+const headerKey = (text: string): string =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s._-]+/g, '');
 
 /** Cells keep their inner spacing sane: Excel users often leave double or non-breaking spaces. */
 const clean = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -88,8 +92,8 @@ const clean = (text: string | undefined): string => (text ?? '').replace(/\s+/g,
 // Node's TextDecoder('windows-1252') decodes 0x80–0x9F as C1 controls (latin1), which would turn
 // '€', 'Š' or curly quotes into invisible characters; this is the real Windows-1252 table.
 const cp1252High = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -120,7 +124,10 @@ function assertLooksLikeText(fileName: string, bytes: Uint8Array): void {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const isOldExcel = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isZip || isOldExcel) {
-    throw unreadable(fileName, 'dit is een Excel-werkmap. Kies in Excel "Opslaan als" en dan "CSV (gescheiden door lijstscheidingsteken)".');
+    throw unreadable(
+      fileName,
+      'dit is een Excel-werkmap. Kies in Excel "Opslaan als" en dan "CSV (gescheiden door lijstscheidingsteken)".',
+    );
   }
   const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!isUtf16 && bytes.subarray(0, 4096).includes(0)) {
@@ -226,7 +233,12 @@ function readRecords(fileName: string, text: string): { records: string[][]; del
 const isBlank = (record: readonly string[]) => record.every((cell) => cell.trim() === '');
 
 const joinNames = (names: string[]): string =>
-  names.length === 1 ? `"${names[0]}"` : `${names.slice(0, -1).map((n) => `"${n}"`).join(', ')} en "${names.at(-1)}"`;
+  names.length === 1
+    ? `"${names[0]}"`
+    : `${names
+        .slice(0, -1)
+        .map((n) => `"${n}"`)
+        .join(', ')} en "${names.at(-1)}"`;
 
 /**
  * Text to validated rows. Throws `roster_unreadable` when the file as a whole cannot be a roster
@@ -266,10 +278,17 @@ export function parseRoster(fileName: string, text: string): ParsedRoster {
   const filled = dataRows.filter(({ record }) => !isBlank(record));
   if (filled.length === 0) throw unreadable(fileName, 'er staan geen medewerkers onder de kopregel.');
   if (filled.length > maxRosterRows) {
-    throw unreadable(fileName, `het bestand heeft ${filled.length} rijen; het maximum is ${maxRosterRows}. Splits de lijst in kleinere bestanden.`);
+    throw unreadable(
+      fileName,
+      `het bestand heeft ${filled.length} rijen; het maximum is ${maxRosterRows}. Splits de lijst in kleinere bestanden.`,
+    );
   }
 
-  const columns: RosterColumns = { team: columnIndex.has('team'), startDate: columnIndex.has('startDate'), status: columnIndex.has('status') };
+  const columns: RosterColumns = {
+    team: columnIndex.has('team'),
+    startDate: columnIndex.has('startDate'),
+    status: columnIndex.has('status'),
+  };
   const entries: RosterEntry[] = [];
   const errors: RosterRowError[] = [];
   const firstRowOfNumber = new Map<string, number>();
@@ -372,7 +391,12 @@ export async function importRoster(db: Db, input: RosterImportInput): Promise<Ro
       };
       const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => next[key] !== current[key]);
       // Only real changes move updated_at, so "last changed" keeps meaning something after a re-import.
-      if (changed) await trx.updateTable('staff').set({ ...next, updated_at: now }).where('id', '=', current.id).execute();
+      if (changed)
+        await trx
+          .updateTable('staff')
+          .set({ ...next, updated_at: now })
+          .where('id', '=', current.id)
+          .execute();
       updated += 1;
     }
   });

@@ -24,34 +24,33 @@ export function CriterionField({ criterion, answer, onChange, disabled }: Props)
         ]
       : criterion.levels.map((l) => ({ value: String(l.value), label: String(l.value), title: `${l.label}: ${l.guidance}` }));
   if (criterion.allowNa) options.push({ value: 'na', label: t('na') });
-  const selectedLevel = criterion.type === 'scale' && answer.value !== null && !answer.na ? criterion.levels.find((l) => l.value === answer.value) : undefined;
+  const selectedLevel =
+    criterion.type === 'scale' && answer.value !== null && !answer.na ? criterion.levels.find((l) => l.value === answer.value) : undefined;
   const labelId = `criterion-${criterion.id}-label`;
 
   return (
     <Paper withBorder={false} p="sm" radius="sm" bg={choice === null ? 'gray.0' : 'white'} data-testid={`criterion-${criterion.key}`}>
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Stack gap={0}>
-            <Text id={labelId} fw={600} size="sm">
-              {criterion.title}
+        <Stack gap={2}>
+          <Text id={labelId} fw={600} size="sm">
+            {criterion.title}
+          </Text>
+          {criterion.description ? (
+            <Text size="xs" c="dimmed">
+              {criterion.description}
             </Text>
-            {criterion.description ? (
-              <Text size="xs" c="dimmed">
-                {criterion.description}
-              </Text>
-            ) : null}
-          </Stack>
-          <Group gap={4} wrap="nowrap">
+          ) : null}
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              {t('weight', { weight: formatNumber(criterion.weight) })}
+            </Text>
             {criterion.criticalClass ? (
-              <Badge color="red" variant="light" size="sm" leftSection={<IconAlertOctagon size={12} aria-hidden />}>
+              <Badge color="red" variant="light" size="xs" leftSection={<IconAlertOctagon size={11} aria-hidden />}>
                 {tc(`critical.${criterion.criticalClass}`)}
               </Badge>
             ) : null}
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('weight', { weight: formatNumber(criterion.weight) })}
-            </Text>
           </Group>
-        </Group>
+        </Stack>
         <Radio.Group
           value={choice}
           onChange={(v) => onChange(choiceToAnswer(criterion, v, answer.note))}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -57,21 +57,30 @@ export function EvaluationPage() {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6, xl: 7 }}>
-          <Stack pos="sticky" top={70}>
+          <Stack>
             <Player recording={recording.data} markers={markers.data ?? []} onNoteShortcut={() => noteInput.current?.focus()} />
             <NotesPanel ref={noteInput} recordingId={e.recordingId} evaluationId={e.id} markers={markers.data ?? []} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6, xl: 5 }}>
-          {editable ? (
-            <ScoringForm key={e.id} evaluation={e} rubric={rubric.data} onFinalized={evaluation.reload} />
-          ) : e.status === 'draft' ? (
-            <Alert color="yellow">
-              <Text size="sm">{t('readOnlyDraft', { coach: e.coachName })}</Text>
-            </Alert>
-          ) : (
-            <ScoreBreakdown evaluation={e} rubric={rubric.data} />
-          )}
+          {/* The rubric scrolls on its own so the player stays in reach while scoring. */}
+          <ScrollArea
+            h="calc(100vh - 190px)"
+            offsetScrollbars
+            type="auto"
+            data-testid="rubric-pane"
+            viewportProps={{ tabIndex: 0, 'aria-label': rubric.data.name }}
+          >
+            {editable ? (
+              <ScoringForm key={e.id} evaluation={e} rubric={rubric.data} onFinalized={evaluation.reload} />
+            ) : e.status === 'draft' ? (
+              <Alert color="yellow">
+                <Text size="sm">{t('readOnlyDraft', { coach: e.coachName })}</Text>
+              </Alert>
+            ) : (
+              <ScoreBreakdown evaluation={e} rubric={rubric.data} />
+            )}
+          </ScrollArea>
         </Grid.Col>
       </Grid>
     </>

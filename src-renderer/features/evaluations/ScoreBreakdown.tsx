@@ -105,7 +105,9 @@ export function ScoreBreakdown({ evaluation, rubric }: { evaluation: Evaluation;
                       </Table.Td>
                       <Table.Td>{describeAnswer(criterion, answers.get(criterion.id), labels)}</Table.Td>
                       <Table.Td ta="right">{formatNumber(criterion.weight)}</Table.Td>
-                      <Table.Td ta="right">{counted && score?.achieved !== null && score ? formatNumber(score.achieved) : t('notCounted')}</Table.Td>
+                      <Table.Td ta="right">
+                        {counted && score?.achieved !== null && score ? formatNumber(score.achieved) : t('notCounted')}
+                      </Table.Td>
                       <Table.Td ta="right">{counted && score?.maximum !== null && score ? formatNumber(score.maximum) : '—'}</Table.Td>
                     </Table.Tr>
                   );

@@ -45,7 +45,9 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
   }, [form, schedule, evaluation.id]);
 
   const answers = form.watch('answers');
-  const openRequired = criteria.filter((c, i) => c.required && !isAnswered(answers[i] ?? { criterionId: c.id, value: null, na: false, note: '' })).length;
+  const openRequired = criteria.filter(
+    (c, i) => c.required && !isAnswered(answers[i] ?? { criterionId: c.id, value: null, na: false, note: '' }),
+  ).length;
 
   const finalize = async () => {
     setFinalizing(true);
@@ -67,7 +69,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="md" radius="md" pos="sticky" top={70} style={{ zIndex: 5 }}>
+      <Paper withBorder p="md" radius="md" pos="sticky" top={0} style={{ zIndex: 5 }} shadow="xs">
         <Group justify="space-between">
           <Stack gap={0}>
             <Text size="xs" c="dimmed">

@@ -27,7 +27,8 @@ export const evaluationsText = {
     unanswered_one: 'Nog 1 verplicht criterium open',
     allAnswered: 'Alle verplichte criteria beantwoord',
     calculation: 'Zo is de score berekend',
-    calculationIntro: 'Score = Σ(weging × behaald) / Σ(weging × maximum) over de criteria die meetellen. n.v.t. telt niet mee. Bij een schaal van 1 tot 5 levert 1 niets op en elk niveau daarboven een gelijke stap: (niveau − 1) / 4.',
+    calculationIntro:
+      'Score = Σ(weging × behaald) / Σ(weging × maximum) over de criteria die meetellen. n.v.t. telt niet mee. Bij een schaal van 1 tot 5 levert 1 niets op en elk niveau daarboven een gelijke stap: (niveau − 1) / 4.',
     criterion: 'Criterium',
     answer: 'Antwoord',
     achieved: 'Behaald',
@@ -72,7 +73,8 @@ export const evaluationsText = {
     unanswered_one: '1 required criterion still open',
     allAnswered: 'All required criteria answered',
     calculation: 'How the score was calculated',
-    calculationIntro: 'Score = Σ(weight × achieved) / Σ(weight × maximum) over the criteria that count. n/a does not count. On a 1 to 5 scale, 1 earns nothing and each level above it an equal step: (level − 1) / 4.',
+    calculationIntro:
+      'Score = Σ(weight × achieved) / Σ(weight × maximum) over the criteria that count. n/a does not count. On a 1 to 5 scale, 1 earns nothing and each level above it an equal step: (level − 1) / 4.',
     criterion: 'Criterion',
     answer: 'Answer',
     achieved: 'Achieved',

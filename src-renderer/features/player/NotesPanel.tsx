@@ -15,7 +15,10 @@ interface NotesPanelProps {
 }
 
 /** Timestamped notes: written at the playhead, listed in time order, one click to jump back. */
-export const NotesPanel = forwardRef<HTMLInputElement, NotesPanelProps>(function NotesPanel({ recordingId, evaluationId, markers }, inputRef) {
+export const NotesPanel = forwardRef<HTMLInputElement, NotesPanelProps>(function NotesPanel(
+  { recordingId, evaluationId, markers },
+  inputRef,
+) {
   const { t } = useTranslation('player');
   const { currentTime, seek } = usePlayerStore();
   const [text, setText] = useState('');
@@ -68,7 +71,7 @@ export const NotesPanel = forwardRef<HTMLInputElement, NotesPanelProps>(function
             {t('noNotes')}
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={260}>
+          <ScrollArea.Autosize mah={260} viewportProps={{ tabIndex: 0, 'aria-label': t('notes') }}>
             <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="notes-list">
               {markers.map((m) => (
                 <Group key={m.id} component="li" gap="xs" wrap="nowrap" align="flex-start">
@@ -84,7 +87,13 @@ export const NotesPanel = forwardRef<HTMLInputElement, NotesPanelProps>(function
                       — {m.authorName}
                     </Text>
                   </Text>
-                  <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('removeNote')} onClick={() => void api.call('markers.remove', { id: m.id }).catch(notifyError)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={t('removeNote')}
+                    onClick={() => void api.call('markers.remove', { id: m.id }).catch(notifyError)}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Group>

@@ -51,7 +51,8 @@ export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
       cursorWidth: 2,
       normalize: true,
       dragToSeek: true,
-      splitChannels: peaks.data.channels.length > 1 ? [{ waveColor: '#8fb8b5' }, { waveColor: '#a5b4d6', progressColor: '#364fc7' }] : undefined,
+      splitChannels:
+        peaks.data.channels.length > 1 ? [{ waveColor: '#8fb8b5' }, { waveColor: '#a5b4d6', progressColor: '#364fc7' }] : undefined,
       plugins: [regionPlugin],
     });
     wavesurfer.current = ws;
@@ -79,7 +80,14 @@ export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
     if (!plugin || !ready) return;
     plugin.clearRegions();
     for (const marker of markers) {
-      plugin.addRegion({ start: marker.atSeconds, content: '●', color: 'rgba(194, 37, 92, 0.9)', drag: false, resize: false, id: `marker-${marker.id}` });
+      plugin.addRegion({
+        start: marker.atSeconds,
+        content: '●',
+        color: 'rgba(194, 37, 92, 0.9)',
+        drag: false,
+        resize: false,
+        id: `marker-${marker.id}`,
+      });
     }
   }, [markers, ready]);
 
@@ -146,7 +154,13 @@ export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
                 <IconRewindBackward5 size={20} />
               </ActionIcon>
             </Tooltip>
-            <ActionIcon size={44} radius="xl" onClick={() => void wavesurfer.current?.playPause()} aria-label={playing ? t('pause') : t('play')} data-testid="play-button">
+            <ActionIcon
+              size={44}
+              radius="xl"
+              onClick={() => void wavesurfer.current?.playPause()}
+              aria-label={playing ? t('pause') : t('play')}
+              data-testid="play-button"
+            >
               {playing ? <IconPlayerPauseFilled size={22} /> : <IconPlayerPlayFilled size={22} />}
             </ActionIcon>
             <Tooltip label={`${t('forward5')} (→)`}>

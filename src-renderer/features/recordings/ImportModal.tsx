@@ -123,7 +123,12 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
                   </Table.Td>
                   <Table.Td>
                     {row.status === 'pending' ? (
-                      <ActionIcon variant="subtle" color="gray" onClick={() => remove(row.key)} aria-label={`${t('remove')}: ${row.file.name}`}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        onClick={() => remove(row.key)}
+                        aria-label={`${t('remove')}: ${row.file.name}`}
+                      >
                         <IconX size={16} />
                       </ActionIcon>
                     ) : null}
@@ -136,7 +141,11 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
 
         {running || processed.length > 0 ? (
           <Stack gap={4}>
-            <Progress value={(processed.length / rows.length) * 100} animated={running} aria-label={t('progress', { done: processed.length, total: rows.length })} />
+            <Progress
+              value={(processed.length / rows.length) * 100}
+              animated={running}
+              aria-label={t('progress', { done: processed.length, total: rows.length })}
+            />
             <Text size="sm" c="dimmed" data-testid="import-progress">
               {t('progress', { done: processed.length, total: rows.length })}
             </Text>

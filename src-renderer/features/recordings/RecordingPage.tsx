@@ -52,7 +52,12 @@ export function RecordingPage() {
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
               {t('editDetails')}
             </Button>
-            <Button leftSection={<IconClipboardCheck size={16} />} onClick={() => void evaluate()} loading={starting} data-testid="start-evaluation">
+            <Button
+              leftSection={<IconClipboardCheck size={16} />}
+              onClick={() => void evaluate()}
+              loading={starting}
+              data-testid="start-evaluation"
+            >
               {t('evaluate')}
             </Button>
           </>

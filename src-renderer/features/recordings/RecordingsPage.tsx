@@ -34,7 +34,14 @@ export function RecordingsPage() {
             {t('empty')}
           </Text>
         ) : (
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('tableLabel')} data-testid="recordings-table">
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing="sm"
+            horizontalSpacing="md"
+            aria-label={t('tableLabel')}
+            data-testid="recordings-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('columns.callAt')}</Table.Th>
@@ -53,7 +60,13 @@ export function RecordingsPage() {
                       {r.callAt ? formatDateTime(r.callAt) : r.originalName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{r.advisorName ?? <Text c="dimmed" span size="sm">{t('noAdvisor')}</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.advisorName ?? (
+                      <Text c="dimmed" span size="sm">
+                        {t('noAdvisor')}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{topicLabel(r.topic)}</Table.Td>
                   <Table.Td ff="monospace">{formatDuration(r.durationSeconds)}</Table.Td>
                   <Table.Td>

@@ -48,7 +48,7 @@ export const useImportQueue = create<ImportQueue>((set, get) => ({
         recordingId: null,
       };
     });
-    set({ rows: [...get().rows.filter((r) => r.status === 'pending'), ...rows]});
+    set({ rows: [...get().rows.filter((r) => r.status === 'pending'), ...rows] });
   },
   update(key, details) {
     set({ rows: get().rows.map((r) => (r.key === key ? { ...r, details } : r)) });
@@ -58,7 +58,8 @@ export const useImportQueue = create<ImportQueue>((set, get) => ({
   },
   async run() {
     set({ running: true });
-    const patch = (key: string, change: Partial<ImportRow>) => set({ rows: get().rows.map((r) => (r.key === key ? { ...r, ...change } : r)) });
+    const patch = (key: string, change: Partial<ImportRow>) =>
+      set({ rows: get().rows.map((r) => (r.key === key ? { ...r, ...change } : r)) });
     for (const row of get().rows.filter((r) => r.status === 'pending')) {
       patch(row.key, { status: 'uploading' });
       try {

@@ -1,4 +1,18 @@
-import { Anchor, Button, Card, Center, Container, Group, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Container,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -35,7 +49,11 @@ export function ProfilePicker() {
           <ErrorAlert error={people.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {people.data?.map((person) => (
-              <UnstyledButton key={person.id} onClick={() => void selectProfile(person.id).catch(notifyError)} aria-label={`${t('choose')}: ${person.name}`}>
+              <UnstyledButton
+                key={person.id}
+                onClick={() => void selectProfile(person.id).catch(notifyError)}
+                aria-label={`${t('choose')}: ${person.name}`}
+              >
                 <Card withBorder padding="md" radius="md">
                   <Group>
                     <IconUserCircle size={36} stroke={1.4} aria-hidden />

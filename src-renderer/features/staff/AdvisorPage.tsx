@@ -77,7 +77,12 @@ export function AdvisorPage() {
         title={member.name}
         subtitle={[tc(`roles.${member.role}`), member.team].filter(Boolean).join(' · ')}
         actions={
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="edit-advisor">
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={() => setEditing(true)}
+            data-testid="edit-advisor"
+          >
             {t('advisor.edit')}
           </Button>
         }
@@ -120,7 +125,14 @@ export function AdvisorPage() {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={820} type="native">
-              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('advisor.tableLabel', { name: member.name })} data-testid="evaluations-table">
+              <Table
+                striped
+                highlightOnHover
+                verticalSpacing="sm"
+                horizontalSpacing="md"
+                aria-label={t('advisor.tableLabel', { name: member.name })}
+                data-testid="evaluations-table"
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('advisor.columns.period')}</Table.Th>

@@ -68,7 +68,14 @@ export function RosterImportModal({ opened, onClose }: { opened: boolean; onClos
       <Stack data-testid="roster-import">
         {result ? (
           <>
-            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('roster.done')} role="status" data-testid="roster-result">
+            <Alert
+              color="teal"
+              variant="light"
+              icon={<IconCircleCheck aria-hidden />}
+              title={t('roster.done')}
+              role="status"
+              data-testid="roster-result"
+            >
               {t('roster.result', { created: result.created, updated: result.updated })}
             </Alert>
             {result.errors.length > 0 ? (

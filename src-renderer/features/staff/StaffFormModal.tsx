@@ -20,7 +20,13 @@ export function StaffFormModal({ opened, member, onClose, onSaved }: Props) {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={member ? t('form.editTitle') : t('form.createTitle')} size="lg" closeButtonProps={{ 'aria-label': tc('actions.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={member ? t('form.editTitle') : t('form.createTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('actions.close') }}
+    >
       {/* Keyed so that opening the modal for another person starts from that person's values. */}
       <StaffForm key={member?.id ?? 'new'} member={member ?? null} onClose={onClose} onSaved={onSaved} />
     </Modal>
@@ -36,7 +42,14 @@ function StaffForm({ member, onClose, onSaved }: { member: StaffMember | null; o
   const form = useForm<StaffFields>({
     resolver: zodResolver(staffFields),
     defaultValues: member
-      ? { name: member.name, employeeNumber: member.employeeNumber, team: member.team, role: member.role, startDate: member.startDate, status: member.status }
+      ? {
+          name: member.name,
+          employeeNumber: member.employeeNumber,
+          team: member.team,
+          role: member.role,
+          startDate: member.startDate,
+          status: member.status,
+        }
       : emptyFields,
   });
   const errors = form.formState.errors;
@@ -47,7 +60,8 @@ function StaffForm({ member, onClose, onSaved }: { member: StaffMember | null; o
     if (!error) return undefined;
     if (error.type === 'too_small') return t('validation.required');
     if (error.type === 'too_big') return t('validation.tooLong', { max });
-    if (error.type === 'invalid_format') return name === 'employeeNumber' ? t('validation.employeeNumberFormat') : t('validation.invalidDate');
+    if (error.type === 'invalid_format')
+      return name === 'employeeNumber' ? t('validation.employeeNumberFormat') : t('validation.invalidDate');
     return t('validation.invalid');
   };
 
@@ -68,7 +82,14 @@ function StaffForm({ member, onClose, onSaved }: { member: StaffMember | null; o
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="staff-form">
       <Stack>
         <ErrorAlert error={serverError} title={t('form.saveFailed')} />
-        <TextInput label={t('form.name')} required autoComplete="off" data-autofocus {...form.register('name')} error={fieldError('name', 120)} />
+        <TextInput
+          label={t('form.name')}
+          required
+          autoComplete="off"
+          data-autofocus
+          {...form.register('name')}
+          error={fieldError('name', 120)}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('form.employeeNumber')}

@@ -1,4 +1,17 @@
-import { ActionIcon, Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconFileImport, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,11 +28,7 @@ import { StaffFormModal } from './StaffFormModal';
 type RoleFilter = 'all' | StaffRole;
 
 /** Case- and accent-insensitive, so "Ozturk" finds "Öztürk" — names in a Dutch KCC often carry diacritics. */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Clicks on the link or the edit button do their own thing; the row click is only a larger target for the mouse. */
 const fromControl = (target: EventTarget) => target instanceof Element && target.closest('a, button, input, label') !== null;
@@ -51,10 +60,19 @@ export function StaffPage() {
         subtitle={t('subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)} data-testid="open-roster-import">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImporting(true)}
+              data-testid="open-roster-import"
+            >
               {t('import')}
             </Button>
-            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setForm({ opened: true, member: null })} data-testid="add-staff">
+            <Button
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+              onClick={() => setForm({ opened: true, member: null })}
+              data-testid="add-staff"
+            >
               {t('add')}
             </Button>
           </>
@@ -101,7 +119,14 @@ export function StaffPage() {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={760} type="native">
-              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('tableLabel')} data-testid="staff-table">
+              <Table
+                striped
+                highlightOnHover
+                verticalSpacing="sm"
+                horizontalSpacing="md"
+                aria-label={t('tableLabel')}
+                data-testid="staff-table"
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('columns.name')}</Table.Th>
@@ -136,7 +161,12 @@ export function StaffPage() {
                         <StaffStatusBadge status={person.status} />
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon variant="subtle" aria-label={t('editPerson', { name: person.name })} onClick={() => setForm({ opened: true, member: person })} data-testid="edit-staff">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('editPerson', { name: person.name })}
+                          onClick={() => setForm({ opened: true, member: person })}
+                          data-testid="edit-staff"
+                        >
                           <IconPencil size={18} aria-hidden />
                         </ActionIcon>
                       </Table.Td>

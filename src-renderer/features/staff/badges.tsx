@@ -4,7 +4,12 @@ import type { EvaluationStatus, StaffStatus } from '@contract';
 
 // "filled" badges with dark shades: the light variants of teal/orange fall below 4.5:1 contrast for small text.
 const staffStatusColor: Record<StaffStatus, string> = { active: 'teal.9', onboarding: 'blue.8', left: 'gray.7' };
-const evaluationStatusColor: Record<EvaluationStatus, string> = { draft: 'gray.7', final: 'teal.9', discussed: 'blue.8', disputed: 'orange.9' };
+const evaluationStatusColor: Record<EvaluationStatus, string> = {
+  draft: 'gray.7',
+  final: 'teal.9',
+  discussed: 'blue.8',
+  disputed: 'orange.9',
+};
 
 export function StaffStatusBadge({ status }: { status: StaffStatus }) {
   const { t } = useTranslation();

@@ -66,7 +66,8 @@ export const staffText = {
       submit: 'Importeren',
       another: 'Nog een bestand importeren',
       failed: 'Importeren mislukt',
-      tooLarge: 'Het bestand "{{fileName}}" is groter dan 5 MB. Een personeelslijst is veel kleiner; controleer of je het juiste bestand hebt gekozen.',
+      tooLarge:
+        'Het bestand "{{fileName}}" is groter dan 5 MB. Een personeelslijst is veel kleiner; controleer of je het juiste bestand hebt gekozen.',
       readFailed: 'Het bestand "{{fileName}}" kon niet worden gelezen.',
       done: 'Import klaar',
       result: '{{created}} nieuw, {{updated}} bijgewerkt',

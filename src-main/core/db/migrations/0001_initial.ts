@@ -138,5 +138,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'varchar(100)', (c) => c.primaryKey())
     .addColumn('value_json', 'text', (c) => c.notNull())
     .execute();
-
 }

@@ -6,9 +6,7 @@ type G711 = typeof alawmulawModule;
 // alawmulaw ships a UMD build: Node's ESM loader only sees its default export, bundlers that
 // follow its `module` field see named exports. Accept either shape.
 const g711: G711 =
-  'mulaw' in alawmulawModule && alawmulawModule.mulaw
-    ? alawmulawModule
-    : (alawmulawModule as unknown as { default: G711 }).default;
+  'mulaw' in alawmulawModule && alawmulawModule.mulaw ? alawmulawModule : (alawmulawModule as unknown as { default: G711 }).default;
 
 /** A 256-entry table per law: one lookup per sample instead of bit twiddling. */
 function lawTable(decodeSample: (code: number) => number): Float32Array {
