@@ -128,6 +128,15 @@ test('a bad file in a batch gets a Dutch reason while the good one is imported',
   await expect(bad.getByTestId('import-status')).toHaveText('Niet geïmporteerd');
   await expect(bad.getByRole('alert')).toContainText('"document.wav" kon niet worden geïmporteerd');
   await checkScreen(page, '10-import-met-fout');
+
+  // The same call again is recognised by its content, not stored twice.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('file-input').setInputFiles(fixtureCopyAs('mono-alaw-8k.wav', 'zelfde-gesprek-andere-naam.wav'));
+  await page.getByTestId('start-import').click();
+  await expect(page.getByTestId('import-status')).toHaveText('Bestond al');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('recordings-table').getByRole('row')).toHaveCount(2); // header + one call
 });
 
 test('a 30-minute call opens from stored peaks without the renderer fetching or decoding the audio', async ({ page }) => {

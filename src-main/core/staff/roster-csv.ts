@@ -12,6 +12,7 @@ import {
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
+import { toStaffColumns } from './staff';
 
 /**
  * Roster import: the staff list a team manager keeps in Excel, saved as CSV. Excel in a Dutch
@@ -368,16 +369,7 @@ export async function importRoster(db: Db, input: RosterImportInput): Promise<Ro
       if (!current) {
         await trx
           .insertInto('staff')
-          .values({
-            employee_number: fields.employeeNumber,
-            name: fields.name,
-            team: fields.team,
-            role: fields.role,
-            start_date: fields.startDate,
-            status: fields.status,
-            created_at: now,
-            updated_at: now,
-          })
+          .values({ ...toStaffColumns(fields), created_at: now, updated_at: now })
           .execute();
         created += 1;
         continue;

@@ -73,6 +73,18 @@ function atomically<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/** The contract's fields as table columns: the one mapping for forms and roster imports alike. */
+export function toStaffColumns(fields: StaffFields) {
+  return {
+    employee_number: fields.employeeNumber,
+    name: fields.name,
+    team: fields.team,
+    role: fields.role,
+    start_date: fields.startDate,
+    status: fields.status,
+  };
+}
+
 export async function createStaff(db: Db, fields: StaffFields): Promise<StaffMember> {
   return atomically(db, async (trx) => {
     await assertNumberFree(trx, fields.employeeNumber, null);
@@ -80,12 +92,7 @@ export async function createStaff(db: Db, fields: StaffFields): Promise<StaffMem
     const row = await trx
       .insertInto('staff')
       .values({
-        employee_number: fields.employeeNumber,
-        name: fields.name,
-        team: fields.team,
-        role: fields.role,
-        start_date: fields.startDate,
-        status: fields.status,
+        ...toStaffColumns(fields),
         created_at: now,
         updated_at: now,
       })
@@ -102,12 +109,7 @@ export async function updateStaff(db: Db, id: number, fields: StaffFields): Prom
     const row = await trx
       .updateTable('staff')
       .set({
-        employee_number: fields.employeeNumber,
-        name: fields.name,
-        team: fields.team,
-        role: fields.role,
-        start_date: fields.startDate,
-        status: fields.status,
+        ...toStaffColumns(fields),
         updated_at: nowIso(),
       })
       .where('id', '=', id)
