@@ -161,4 +161,9 @@ test('a 30-minute call opens from stored peaks without the renderer fetching or 
   expect(mediaRequests.every((type) => type === 'media')).toBe(true);
   expect(buffered).toBeLessThan(1800);
   await checkScreen(page, '11-lang-gesprek');
+
+  // A deep link opens the call at a moment.
+  await page.goto(`${page.url()}?t=600`);
+  await expect(page.getByTestId('waveform')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('player-time')).toContainText('10:00 / 30:00');
 });

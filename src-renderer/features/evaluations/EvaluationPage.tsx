@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Grid, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useChannel } from '../../api/use-channel';
 import { useSession } from '../../app/session-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,6 +16,7 @@ export function EvaluationPage() {
   const { t } = useTranslation('evaluations');
   const { t: tc } = useTranslation();
   const id = Number(useParams().id);
+  const startAt = Number(useSearchParams()[0].get('t') ?? 0);
   const profileId = useSession((s) => s.session?.profile?.id);
   // Not refreshed on 'evaluations' writes: the form's own autosaves would reset it mid-typing.
   const evaluation = useChannel('evaluations.get', { id }, []);
@@ -58,7 +59,12 @@ export function EvaluationPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6, xl: 7 }}>
           <Stack>
-            <Player recording={recording.data} markers={markers.data ?? []} onNoteShortcut={() => noteInput.current?.focus()} />
+            <Player
+              startAt={startAt}
+              recording={recording.data}
+              markers={markers.data ?? []}
+              onNoteShortcut={() => noteInput.current?.focus()}
+            />
             <NotesPanel ref={noteInput} recordingId={e.recordingId} evaluationId={e.id} markers={markers.data ?? []} />
           </Stack>
         </Grid.Col>

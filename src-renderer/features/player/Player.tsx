@@ -20,13 +20,15 @@ interface PlayerProps {
   markers: Marker[];
   /** Called for the N shortcut, so the note field can take focus. */
   onNoteShortcut?(): void;
+  /** Seconds to start at: deep links such as `#/recordings/12?t=83` open the call at that moment. */
+  startAt?: number;
 }
 
 /**
  * Waveform from peaks stored at import plus a media element streaming by id: opening a call
  * never downloads or decodes the whole file in the renderer.
  */
-export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
+export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerProps) {
   const { t } = useTranslation('player');
   const peaks = useChannel('recordings.peaks', recording.audioAvailable ? { id: recording.id } : null, []);
   const container = useRef<HTMLDivElement>(null);
@@ -60,6 +62,10 @@ export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
     const unbind = bind(ws);
     const subs = [
       ws.on('redrawcomplete', () => setReady(true)),
+      regionPlugin.on('region-clicked', (region, event) => {
+        event.stopPropagation();
+        ws.setTime(region.start);
+      }),
       ws.on('timeupdate', (time) => setCurrentTime(time)),
       ws.on('play', () => setPlaying(true)),
       ws.on('pause', () => setPlaying(false)),
@@ -74,6 +80,10 @@ export function Player({ recording, markers, onNoteShortcut }: PlayerProps) {
       setReady(false);
     };
   }, [peaks.data, bind, setCurrentTime, setPlaying]);
+
+  useEffect(() => {
+    if (ready && startAt !== undefined && startAt > 0) wavesurfer.current?.setTime(Math.min(startAt, recording.durationSeconds));
+  }, [ready, startAt, recording.durationSeconds]);
 
   useEffect(() => {
     const plugin = regions.current;

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Grid, Group, Modal, Paper, Stack, Table, Text, T
 import { IconClipboardCheck, IconPencil } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CallDetails, Recording } from '@contract';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
@@ -18,6 +18,7 @@ export function RecordingPage() {
   const { t } = useTranslation('recordings');
   const { t: tc } = useTranslation();
   const id = Number(useParams().id);
+  const startAt = Number(useSearchParams()[0].get('t') ?? 0);
   const navigate = useNavigate();
   const recording = useChannel('recordings.get', { id }, ['recordings']);
   const markers = useChannel('markers.list', { recordingId: id }, ['markers']);
@@ -66,7 +67,7 @@ export function RecordingPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
-            <Player recording={r} markers={markers.data ?? []} onNoteShortcut={() => noteInput.current?.focus()} />
+            <Player startAt={startAt} recording={r} markers={markers.data ?? []} onNoteShortcut={() => noteInput.current?.focus()} />
             <NotesPanel ref={noteInput} recordingId={r.id} markers={markers.data ?? []} />
           </Stack>
         </Grid.Col>
