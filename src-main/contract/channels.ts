@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callAnalysis } from './analysis';
 import { byId, empty, ok } from './common';
 import * as ev from './evaluations';
 import * as mk from './markers';
@@ -6,10 +7,11 @@ import * as rec from './recordings';
 import { rubricVersion } from './rubrics';
 import * as ses from './session';
 import * as st from './staff';
+import * as cfg from './settings';
 import type { ChannelName } from './bridge';
 
 /** Which part of the data a write touches; screens that read it refresh. */
-export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session'] as const;
+export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session', 'settings'] as const;
 export type DataTopic = (typeof dataTopics)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -39,10 +41,17 @@ export const channels = {
   'recordings.import': channel({ input: rec.importInput, output: rec.importResult, writes: ['recordings'] }),
   'recordings.updateDetails': channel({ input: rec.updateDetailsInput, output: rec.recording, writes: ['recordings'] }),
   'recordings.peaks': channel({ input: byId, output: rec.peaks }),
+  /** Silence/hold and talk-over of a call; computed on first request for older imports, null without audio. */
+  'recordings.analysis': channel({ input: byId, output: callAnalysis.nullable() }),
 
   'markers.list': channel({ input: mk.markerListInput, output: z.array(mk.marker) }),
   'markers.add': channel({ input: mk.markerAddInput, output: mk.marker, writes: ['markers'] }),
   'markers.remove': channel({ input: byId, output: ok, writes: ['markers'] }),
+
+  'settings.get': channel({ input: empty, output: cfg.appSettings }),
+  'settings.update': channel({ input: cfg.appSettings, output: cfg.appSettings, writes: ['settings'] }),
+  'retention.run': channel({ input: empty, output: cfg.retentionRun, writes: ['recordings'] }),
+  'retention.log': channel({ input: empty, output: z.array(cfg.retentionLogEntry) }),
 
   'rubrics.current': channel({ input: empty, output: rubricVersion }),
   'rubrics.getVersion': channel({ input: byId, output: rubricVersion }),

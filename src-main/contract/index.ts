@@ -1,3 +1,4 @@
+export * from './analysis';
 export * from './bridge';
 export * from './channels';
 export * from './common';
@@ -9,4 +10,5 @@ export * from './recordings';
 export * from './result';
 export * from './rubrics';
 export * from './session';
+export * from './settings';
 export * from './staff';

@@ -10,6 +10,7 @@ import {
   startEvaluation,
 } from '../core/evaluations/evaluations';
 import { addMarker, listMarkers, removeMarker } from '../core/markers/markers';
+import { getAnalysis } from '../core/recordings/analysis-store';
 import {
   getPeaks,
   getRecording,
@@ -20,7 +21,9 @@ import {
   updateCallDetails,
 } from '../core/recordings/recordings';
 import { currentRubricVersionId, getRubricVersion } from '../core/rubrics/rubrics';
+import { listRetentionLog, runRetention } from '../core/retention/retention';
 import { getSession, selectProfile, setLanguage } from '../core/session/session';
+import { getAppSettings, updateAppSettings } from '../core/settings/app-settings';
 import { importRoster } from '../core/staff/roster-csv';
 import { createStaff, getStaff, listStaff, updateStaff } from '../core/staff/staff';
 
@@ -52,6 +55,7 @@ export const handlers: Handlers = {
   'recordings.import': async (input, ctx) => importRecording(ctx.core, await ctx.actorId(), input),
   'recordings.updateDetails': ({ id, ...details }, { core }) => updateCallDetails(core.db, id, details),
   'recordings.peaks': ({ id }, { core }) => getPeaks(core, id),
+  'recordings.analysis': ({ id }, { core }) => getAnalysis(core, id),
 
   'markers.list': ({ recordingId }, { core }) => listMarkers(core.db, recordingId),
   'markers.add': async (input, ctx) => addMarker(ctx.core.db, await ctx.actorId(), input),
@@ -59,6 +63,11 @@ export const handlers: Handlers = {
     await removeMarker(core.db, id);
     return { ok: true as const };
   },
+
+  'settings.get': (_, { core }) => getAppSettings(core.db),
+  'settings.update': (settings, { core }) => updateAppSettings(core.db, settings),
+  'retention.run': (_, { core }) => runRetention(core),
+  'retention.log': (_, { core }) => listRetentionLog(core),
 
   'rubrics.current': async (_, { core }) => getRubricVersion(core.db, await currentRubricVersionId(core.db)),
   'rubrics.getVersion': ({ id }, { core }) => getRubricVersion(core.db, id),

@@ -5,6 +5,7 @@ import { formatError } from '../contract';
 import { openCore, type Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { stageUpload } from '../core/recordings/uploads';
+import { scheduleRetention } from '../core/retention/retention';
 import { createDispatcher } from '../ipc/dispatch';
 import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from './ipc-channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
@@ -45,6 +46,7 @@ export function runShell(): void {
       app.quit();
       return;
     }
+    const stopRetention = scheduleRetention(core);
     hardenSession();
     handleMediaProtocol(core);
     const dispatcher = createDispatcher(core);
@@ -63,6 +65,7 @@ export function runShell(): void {
 
     win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../renderer'));
     app.on('window-all-closed', () => {
+      stopRetention();
       void core.close().then(() => app.quit());
     });
   });

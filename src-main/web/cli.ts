@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatError } from '../contract';
 import { openCore } from '../core/app';
 import { AppError } from '../core/errors';
+import { scheduleRetention } from '../core/retention/retention';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({
@@ -26,9 +27,11 @@ try {
     port: values.port ? Number(values.port) : 0,
     token: values.token ?? process.env.KLANKBORD_WEB_TOKEN,
   });
+  const stopRetention = scheduleRetention(core);
   console.log(`Klankbord (webmodus) gebruikt gegevensmap ${dataDir}`);
   console.log(`Open in je browser: ${web.loginUrl}`);
   const stop = () => {
+    stopRetention();
     void web
       .close()
       .then(() => core.close())

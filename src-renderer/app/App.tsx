@@ -6,6 +6,7 @@ import { EvaluationPage } from '../features/evaluations/EvaluationPage';
 import { RecordingPage } from '../features/recordings/RecordingPage';
 import { RecordingsPage } from '../features/recordings/RecordingsPage';
 import { ProfilePicker } from '../features/session/ProfilePicker';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { AdvisorPage } from '../features/staff/AdvisorPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { Layout } from './Layout';
@@ -39,6 +40,7 @@ export function App() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="staff/:id" element={<AdvisorPage />} />
           <Route path="evaluations/:id" element={<EvaluationPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/recordings" replace />} />
         </Route>
       </Routes>

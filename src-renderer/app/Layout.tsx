@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconHeadphones, IconLanguage, IconUsers, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconHeadphones, IconLanguage, IconSettings, IconUsers, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { Language } from '@contract';
@@ -9,6 +9,7 @@ import { useSession } from './session-store';
 const navItems = [
   { to: '/recordings', key: 'recordings', icon: IconHeadphones },
   { to: '/staff', key: 'staff', icon: IconUsers },
+  { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
 export function Layout() {

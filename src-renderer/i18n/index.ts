@@ -5,6 +5,7 @@ import { evaluationsText } from '../features/evaluations/i18n';
 import { playerText } from '../features/player/i18n';
 import { recordingsText } from '../features/recordings/i18n';
 import { sessionText } from '../features/session/i18n';
+import { settingsText } from '../features/settings/i18n';
 import { staffText } from '../features/staff/i18n';
 
 /** Each feature owns its texts (nl and en side by side); they meet here as namespaces. */
@@ -15,6 +16,7 @@ const bundles = {
   recordings: recordingsText,
   player: playerText,
   evaluations: evaluationsText,
+  settings: settingsText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

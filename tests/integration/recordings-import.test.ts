@@ -247,9 +247,8 @@ describe('files that cannot be imported', () => {
     { fixture: 'empty.wav', reason: 'het bestand is leeg' },
     { fixture: 'truncated.wav', reason: 'het bestand is afgebroken (de kop meldt meer audio dan er in het bestand zit)' },
     { fixture: 'random.mp3', reason: 'dit is geen audiobestand' },
-    { fixture: 'document.wav', reason: 'dit is geen audiobestand' },
-    { fixture: 'gsm-8k.wav', reason: 'de codec GSM 6.10 wordt nog niet ondersteund' },
-    { fixture: 'opus-48k.ogg', reason: 'de codec Opus wordt nog niet ondersteund' },
+    { fixture: 'document.wav', reason: 'dit is geen audiobestand, maar een PDF-document' },
+    { fixture: 'unknown-codec.wav', reason: 'de codec met WAV-formaatcode 0x4242 wordt nog niet ondersteund' },
   ];
 
   it.each(cases)('$fixture is refused with a Dutch reason and leaves nothing behind', async ({ fixture, reason }) => {

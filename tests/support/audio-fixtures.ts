@@ -14,7 +14,8 @@ const generatedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtur
 
 type Recipe = (target: string) => void;
 
-function ffmpeg(format: 'wav' | 'mp3' | 'ogg', args: string[]): Recipe {
+/** `format` is ffmpeg's muxer name: `ipod` writes an M4A (brand `M4A `), `adts` raw AAC. */
+function ffmpeg(format: 'wav' | 'mp3' | 'ogg' | 'flac' | 'ipod' | 'webm' | 'aiff' | 'adts', args: string[]): Recipe {
   return (target) => {
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-fflags', '+bitexact', '-f', format, target], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -36,6 +37,14 @@ const tone = (frequency: number, rate: number, seconds: number, channels = 1) =>
   const expression = Array.from({ length: channels }, () => `0.5*sin(2*PI*${frequency}*t)`).join('|');
   return ['-f', 'lavfi', '-i', `aevalsrc=exprs='${expression}':s=${rate}:d=${seconds}`];
 };
+
+/** The first `fraction` of another fixture: a copy that broke off. */
+const cut =
+  (source: string, fraction: number): Recipe =>
+  (target) => {
+    const whole = readFileSync(audioFixture(source as FixtureName));
+    writeFileSync(target, whole.subarray(0, Math.floor(whole.length * fraction)));
+  };
 
 /** Deterministic "random" bytes, so the fixture is the same on every machine. */
 function pseudoRandomBytes(length: number): Buffer {
@@ -85,6 +94,57 @@ const recipes = {
   'gsm-8k.wav': ffmpeg('wav', [...tone(440, 8000, 3), '-c:a', 'libgsm_ms']),
   /** 3 s mono Ogg Opus. */
   'opus-48k.ogg': ffmpeg('ogg', [...tone(440, 48000, 3), '-c:a', 'libopus']),
+  /** 4 s mono 16-bit PCM at 8 kHz, the classic telephony export. */
+  'pcm16-8k-mono.wav': ffmpeg('wav', [...tone(440, 8000, 4), '-c:a', 'pcm_s16le']),
+  /** 4 s stereo 16-bit PCM at 48 kHz. */
+  'pcm16-48k-stereo.wav': ffmpeg('wav', [...tone(440, 48000, 4, 2), '-c:a', 'pcm_s16le']),
+  /** 4 s mono IMA ADPCM (tag 0x0011): 16 blocks of 2041 samples, so no padding blurs the length. */
+  'ima-adpcm-8k.wav': ffmpeg('wav', [...tone(440, 8000, 4.082), '-c:a', 'adpcm_ima_wav']),
+  /** 4 s mono MS ADPCM (tag 0x0002): 16 blocks of 2036 samples. */
+  'ms-adpcm-8k.wav': ffmpeg('wav', [...tone(440, 8000, 4.072), '-c:a', 'adpcm_ms']),
+  /** 4 s mono G.722 at 16 kHz in WAV (tag 0x028F, as ffmpeg and SIP recorders write it). */
+  'g722-16k.wav': ffmpeg('wav', [...tone(440, 16000, 4), '-c:a', 'g722']),
+  /** 4 s stereo Ogg Vorbis at 44.1 kHz. */
+  'vorbis-44k-stereo.ogg': ffmpeg('ogg', [...tone(440, 44100, 4, 2), '-c:a', 'libvorbis']),
+  /** 4 s mono Ogg Opus from a 16 kHz (wideband) call: Opus always decodes at 48 kHz. */
+  'opus-16k-mono.ogg': ffmpeg('ogg', [...tone(440, 16000, 4), '-c:a', 'libopus', '-b:a', '24k']),
+  /** 4 s mono AAC-LC in M4A at 8 kHz: metadata readers report 2 channels for it. */
+  'aac-8k-mono.m4a': ffmpeg('ipod', [...tone(440, 8000, 4), '-c:a', 'aac', '-b:a', '32k']),
+  /** 4 s stereo AAC-LC in M4A at 44.1 kHz, index (moov) first as streaming exports write it. */
+  'aac-44k-stereo.m4a': ffmpeg('ipod', [...tone(440, 44100, 4, 2), '-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart']),
+  /** 4 s mono FLAC at 16 kHz. */
+  'flac-16k-mono.flac': ffmpeg('flac', [...tone(440, 16000, 4), '-c:a', 'flac']),
+  /** 4 s stereo FLAC at 44.1 kHz, 24-bit. */
+  'flac-44k-stereo.flac': ffmpeg('flac', [...tone(440, 44100, 4, 2), '-c:a', 'flac', '-sample_fmt', 's32']),
+  /** 4 s mono WebM Opus, as browser-based softphones record. */
+  'opus-48k.webm': ffmpeg('webm', [...tone(440, 48000, 4), '-c:a', 'libopus']),
+  /** 4 s mono 16-bit AIFF at 8 kHz. */
+  'pcm16-8k.aiff': ffmpeg('aiff', [...tone(440, 8000, 4), '-c:a', 'pcm_s16be']),
+  /** 4 s mono raw AAC (ADTS) at 16 kHz. */
+  'aac-16k-mono.aac': ffmpeg('adts', [...tone(440, 16000, 4), '-c:a', 'aac', '-b:a', '32k']),
+  /** The first half of the Vorbis file: cut off mid-page. */
+  'truncated.ogg': cut('vorbis-44k-stereo.ogg', 0.5),
+  /** The first half of the mono M4A: the audio data (mdat) runs past the end, the index is gone. */
+  'truncated.m4a': cut('aac-8k-mono.m4a', 0.5),
+  /** The first half of the index-first M4A: the index promises more audio than there is. */
+  'truncated-faststart.m4a': cut('aac-44k-stereo.m4a', 0.5),
+  /** The first half of the stereo FLAC: STREAMINFO declares twice the samples. */
+  'truncated.flac': cut('flac-44k-stereo.flac', 0.5),
+  /** Pseudo-random bytes named like Ogg. */
+  'random.ogg': (target) => writeFileSync(target, pseudoRandomBytes(48 * 1024)),
+  /** A PDF renamed to .ogg. */
+  'document.ogg': (target) => writeFileSync(target, '%PDF-1.7\n% Verslag klanttevredenheid Q3\n%%EOF\n'),
+  /** The start of a Word document (a ZIP) renamed to .m4a. */
+  'document.m4a': (target) =>
+    writeFileSync(target, Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), pseudoRandomBytes(2048)])),
+  /** Meeting notes as plain text renamed to .flac. */
+  'document.flac': (target) => writeFileSync(target, 'Notulen werkoverleg KCC, 3 november\nAanwezig: teamleider, coaches.\n'),
+  /** A WAV with a format code no decoder knows (0x4242). */
+  'unknown-codec.wav': (target) => {
+    const bytes = Buffer.from(readFileSync(audioFixture('gsm-8k.wav')));
+    bytes.writeUInt16LE(0x4242, bytes.indexOf('fmt ') + 8);
+    writeFileSync(target, bytes);
+  },
   /** 0 bytes. */
   'empty.wav': (target) => writeFileSync(target, Buffer.alloc(0)),
   /** A valid µ-law header announcing 5 s, followed by only 1.5 s of audio (a broken copy). */

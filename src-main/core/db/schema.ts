@@ -22,10 +22,11 @@ export interface RecordingTable {
   id: Generated<number>;
   sha256: string;
   original_name: string;
-  /** Relative to the store folder; null once retention removed the audio. */
+  /** What the player gets, relative to the store folder; null once retention removed the audio. */
   stored_path: string | null;
   peaks_path: string | null;
   media_type: string;
+  /** sha256, size_bytes, container and codec describe the file as imported, also when converted. */
   container: string;
   codec: string;
   channels: number;
@@ -37,6 +38,11 @@ export interface RecordingTable {
   topic: string | null;
   imported_at: string;
   imported_by: number | null;
+  /** The file as imported, when stored_path holds a conversion Chromium can play; else null. */
+  original_path: ColumnType<string | null, string | null | undefined, string | null>;
+  original_media_type: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the retention job deleted the audio; the row and its evaluations stay. */
+  audio_removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RubricTable {
@@ -128,6 +134,24 @@ export interface SettingTable {
   value_json: string;
 }
 
+export interface CallAnalysisTable {
+  recording_id: number;
+  /** ANALYSIS_VERSION of the method that produced `json`. */
+  version: number;
+  /** The contract's CallAnalysis as JSON. */
+  json: string;
+  created_at: string;
+}
+
+export interface RetentionLogTable {
+  id: Generated<number>;
+  ran_at: string;
+  recording_id: number;
+  original_name: string;
+  sha256: string;
+  bytes_freed: number;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -139,6 +163,8 @@ export interface Database {
   answer: AnswerTable;
   marker: MarkerTable;
   setting: SettingTable;
+  call_analysis: CallAnalysisTable;
+  retention_log: RetentionLogTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

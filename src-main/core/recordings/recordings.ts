@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import departments from '../../../resources/departments.json';
@@ -9,6 +9,8 @@ import type { Db } from '../db/connection';
 import type { RecordingRow } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { DataPaths } from '../paths';
+import { createCallAnalyzer, tapChunks, type CallAnalyzer } from './analysis';
+import { getChannelSetting, saveAnalysis } from './analysis-records';
 import { decodeAudio } from './decoders';
 import { parseCallFileName } from './file-name';
 import { computePeaks, peaksDurationSeconds, readPeaks, writePeaks, type ComputedPeaks } from './peaks';
@@ -167,50 +169,78 @@ export async function importRecording(core: Core, actorId: number | null, input:
       discardUpload(paths, uploadId);
       return { status: 'duplicate', recording: toRecording(existing) };
     }
-    const entry = storeEntry(probed.sha256, probed.extension);
+    const entry = storeEntry(probed.sha256, probed.extension, probed.needsConversion);
+    // Written beside the upload, so a crash mid-conversion leaves it where start-up clears it.
+    const conversion = probed.needsConversion ? `${upload}.playback.wav` : null;
     const written: string[] = [];
+    // Peaks, the stereo analysis and any conversion come from one streaming decode.
+    const { advisorChannel } = await getChannelSetting(db);
+    const analyzer = createCallAnalyzer({ channels: probed.channels, sampleRate: probed.sampleRate, advisorChannel });
     try {
-      const peaks = await peaksFor(upload, probed).catch((error: unknown) => {
+      const peaks = await peaksFor(upload, probed, conversion, analyzer).catch((error: unknown) => {
         throw unreadable(fileName, error);
       });
       written.push(entry.peaks);
       await savePeaks(paths, entry.peaks, peaks);
-      written.push(entry.audio);
-      await moveInto(upload, inStore(paths, entry.audio));
-      const { id } = await db
-        .insertInto('recording')
-        .values({
-          sha256: probed.sha256,
-          original_name: fileName,
-          stored_path: entry.audio,
-          peaks_path: entry.peaks,
-          media_type: probed.mediaType,
-          container: probed.container,
-          codec: probed.codec,
-          channels: probed.channels,
-          sample_rate: probed.sampleRate,
-          // Decoded length, not the header's claim: MP3 headers only estimate.
-          duration_seconds: peaksDurationSeconds(peaks),
-          size_bytes: probed.sizeBytes,
-          advisor_id: input.advisorId,
-          call_at: input.callAt,
-          topic: cleanTopic(input.topic),
-          imported_at: nowIso(),
-          imported_by: actorId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      if (conversion && entry.original) {
+        written.push(entry.original);
+        await moveInto(upload, inStore(paths, entry.original));
+        written.push(entry.audio);
+        await moveInto(conversion, inStore(paths, entry.audio));
+      } else {
+        written.push(entry.audio);
+        await moveInto(upload, inStore(paths, entry.audio));
+      }
+      const analysis = analyzer.finish();
+      // The row and its analysis land together or not at all.
+      const id = await db.transaction().execute(async (trx) => {
+        const { id } = await trx
+          .insertInto('recording')
+          .values({
+            sha256: probed.sha256,
+            original_name: fileName,
+            stored_path: entry.audio,
+            peaks_path: entry.peaks,
+            media_type: conversion ? 'audio/wav' : probed.mediaType,
+            original_path: entry.original,
+            original_media_type: conversion ? probed.mediaType : null,
+            container: probed.container,
+            codec: probed.codec,
+            channels: probed.channels,
+            sample_rate: probed.sampleRate,
+            // Decoded length, not the header's claim: MP3 headers only estimate, AAC and ADPCM pad.
+            duration_seconds: peaksDurationSeconds(peaks),
+            size_bytes: probed.sizeBytes,
+            advisor_id: input.advisorId,
+            call_at: input.callAt,
+            topic: cleanTopic(input.topic),
+            imported_at: nowIso(),
+            imported_by: actorId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await saveAnalysis(trx, id, analysis);
+        return id;
+      });
       return { status: 'imported', recording: await getRecording(db, id) };
     } catch (error) {
       await removeFromStore(paths, written);
       discardUpload(paths, uploadId);
+      if (conversion) await rm(conversion, { force: true });
       throw error;
     }
   });
 }
 
-async function peaksFor(file: string, probed: ProbedAudio): Promise<ComputedPeaks> {
-  return computePeaks(decodeAudio(file, probed), {
+/** Decodes once for the peaks; with `convertTo`, the same decode also writes the playable WAV. */
+async function peaksFor(
+  file: string,
+  probed: ProbedAudio,
+  convertTo: string | null = null,
+  analyzer: CallAnalyzer | null = null,
+): Promise<ComputedPeaks> {
+  const decoded = decodeAudio(file, probed, convertTo ? { convertTo } : {});
+  return computePeaks(analyzer ? tapChunks(decoded, (chunk) => analyzer.push(chunk)) : decoded, {
     channels: probed.channels,
     sampleRate: probed.sampleRate,
     estimatedSeconds: probed.durationSeconds,

@@ -6,16 +6,22 @@ import type { DataPaths } from '../paths';
  * Content-addressed store: `store/<sha[0..2]>/<sha>.<ext>` plus `<sha>.peaks` next to it. The
  * hash as name makes duplicates impossible and the two-character folders keep any one folder
  * small enough for file managers and backups. Paths in the database are relative to the store,
- * so a data folder can be moved or restored elsewhere.
+ * so a data folder can be moved or restored elsewhere. A recording Chromium cannot play gets
+ * `<sha>.playback.wav` beside its original; the hash stays the original's.
  */
 export interface StoreEntry {
+  /** What the player gets: the original, or its conversion. */
   audio: string;
   peaks: string;
+  /** The file as imported when `audio` is a conversion; else null (then `audio` is the original). */
+  original: string | null;
 }
 
-export function storeEntry(sha256: string, extension: string): StoreEntry {
+export function storeEntry(sha256: string, extension: string, converted = false): StoreEntry {
   const base = `${sha256.slice(0, 2)}/${sha256}`;
-  return { audio: `${base}.${extension}`, peaks: `${base}.peaks` };
+  return converted
+    ? { audio: `${base}.playback.wav`, peaks: `${base}.peaks`, original: `${base}.${extension}` }
+    : { audio: `${base}.${extension}`, peaks: `${base}.peaks`, original: null };
 }
 
 /** Absolute path of a store-relative path; refuses anything that would leave the store. */

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatPeriod } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { CallStats } from '../player/CallStats';
 import { NotesPanel } from '../player/NotesPanel';
 import { Player } from '../player/Player';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -66,6 +67,7 @@ export function EvaluationPage() {
               onNoteShortcut={() => noteInput.current?.focus()}
             />
             <NotesPanel ref={noteInput} recordingId={e.recordingId} evaluationId={e.id} markers={markers.data ?? []} />
+            <CallStats recordingId={e.recordingId} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6, xl: 5 }}>

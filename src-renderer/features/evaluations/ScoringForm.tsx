@@ -94,7 +94,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
                 {t('criticalError')}
               </Badge>
             ) : null}
-            <Text size="xs" c={openRequired > 0 ? 'orange.9' : 'teal.9'}>
+            <Text size="xs" c={openRequired > 0 ? 'dimmed' : 'teal.9'}>
               {openRequired > 0 ? t('unanswered', { count: openRequired }) : t('allAnswered')}
             </Text>
             <Button size="sm" onClick={() => setConfirming(true)} disabled={openRequired > 0} data-testid="finalize">

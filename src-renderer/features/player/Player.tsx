@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Group, Kbd, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Group, Kbd, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconRewindBackward5, IconRewindForward5 } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,16 @@ import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDuration } from '../../components/format';
+import { formatSpan, segmentColors } from './CallStats';
 import { speeds, stepSpeed } from './speeds';
 import { usePlayerStore } from './player-store';
+
+/** Lane height per channel of a stereo call; the lane labels line up with it. */
+const LANE_HEIGHT = 56;
+const laneColors = [
+  { waveColor: '#8fb8b5', progressColor: '#0d625e' },
+  { waveColor: '#a5b4d6', progressColor: '#364fc7' },
+];
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -31,6 +39,7 @@ interface PlayerProps {
 export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerProps) {
   const { t } = useTranslation('player');
   const peaks = useChannel('recordings.peaks', recording.audioAvailable ? { id: recording.id } : null, []);
+  const analysis = useChannel('recordings.analysis', recording.audioAvailable ? { id: recording.id } : null, ['recordings']);
   const container = useRef<HTMLDivElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
@@ -46,15 +55,14 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
       media: audio.current,
       peaks: peaks.data.channels,
       duration: peaks.data.durationSeconds,
-      height: peaks.data.channels.length > 1 ? 56 : 96,
+      height: peaks.data.channels.length > 1 ? LANE_HEIGHT : 96,
       waveColor: '#8fb8b5',
       progressColor: '#0d625e',
       cursorColor: '#c2255c',
       cursorWidth: 2,
       normalize: true,
       dragToSeek: true,
-      splitChannels:
-        peaks.data.channels.length > 1 ? [{ waveColor: '#8fb8b5' }, { waveColor: '#a5b4d6', progressColor: '#364fc7' }] : undefined,
+      splitChannels: peaks.data.channels.length > 1 ? laneColors : undefined,
       plugins: [regionPlugin],
     });
     wavesurfer.current = ws;
@@ -63,6 +71,8 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
     const subs = [
       ws.on('redrawcomplete', () => setReady(true)),
       regionPlugin.on('region-clicked', (region, event) => {
+        // Silence and talk-over regions let the click through: the waveform seeks where clicked.
+        if (region.id.startsWith('analysis-')) return;
         event.stopPropagation();
         ws.setTime(region.start);
       }),
@@ -85,10 +95,32 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
     if (ready && startAt !== undefined && startAt > 0) wavesurfer.current?.setTime(Math.min(startAt, recording.durationSeconds));
   }, [ready, startAt, recording.durationSeconds]);
 
+  const segments = analysis.data?.segments;
   useEffect(() => {
     const plugin = regions.current;
     if (!plugin || !ready) return;
     plugin.clearRegions();
+    // Analysis regions first, so the note markers stay on top of them.
+    (segments ?? []).forEach((segment, index) => {
+      const region = plugin.addRegion({
+        id: `analysis-${segment.kind}-${index}`,
+        start: segment.start,
+        end: segment.end,
+        color: segmentColors[segment.kind].region,
+        drag: false,
+        resize: false,
+      });
+      const label = t(segment.kind === 'silence' ? 'regionSilence' : 'regionTalkOver', {
+        from: formatDuration(segment.start),
+        to: formatDuration(segment.end),
+        duration: formatSpan(segment.end - segment.start),
+      });
+      // A tooltip for the mouse; the waveform is one image to assistive technology, and the
+      // same moments are a list of buttons in the call analysis panel.
+      region.element?.setAttribute('title', label);
+      region.element?.setAttribute('data-kind', segment.kind);
+      if (region.element) region.element.style.cursor = 'pointer';
+    });
     for (const marker of markers) {
       plugin.addRegion({
         start: marker.atSeconds,
@@ -99,7 +131,7 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
         id: `marker-${marker.id}`,
       });
     }
-  }, [markers, ready]);
+  }, [markers, segments, ready, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -127,6 +159,13 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
     return <Alert color="gray">{t('audioRemoved')}</Alert>;
   }
 
+  // Which lane is whom: the analysis says which channel it took as the advisor (a setting).
+  const advisorChannel = analysis.data?.parameters.advisorChannel ?? 1;
+  const lanes =
+    peaks.data?.channels.length === 2
+      ? [1, 2].map((channel) => ({ channel, label: channel === advisorChannel ? t('channelAdvisor') : t('channelResident') }))
+      : null;
+
   const skip = (delta: number) => {
     const ws = wavesurfer.current;
     if (ws) ws.setTime(Math.min(ws.getDuration(), Math.max(0, ws.getCurrentTime() + delta)));
@@ -144,17 +183,36 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
             </Text>
           </Group>
         ) : null}
-        {peaks.data && peaks.data.channels.length > 1 ? (
-          <Group gap="xs">
-            <Badge variant="light" color="klankbord">
-              {t('channelAdvisor')}
-            </Badge>
-            <Badge variant="light" color="indigo">
-              {t('channelResident')}
-            </Badge>
-          </Group>
-        ) : null}
-        <div ref={container} role="img" aria-label={t('waveform')} data-testid="waveform" data-ready={ready ? 'true' : 'false'} />
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          {lanes ? (
+            <Stack gap={0} w={112} style={{ flex: 'none' }} data-testid="lane-labels">
+              {lanes.map((lane) => (
+                <Group key={lane.channel} h={LANE_HEIGHT} gap={6} wrap="nowrap">
+                  <Box
+                    aria-hidden
+                    style={{ width: 4, height: LANE_HEIGHT - 16, borderRadius: 2, background: laneColors[lane.channel - 1]?.progressColor }}
+                  />
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600} lh={1.2}>
+                      {lane.label}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.2}>
+                      {t('channelNumber', { channel: lane.channel })}
+                    </Text>
+                  </Stack>
+                </Group>
+              ))}
+            </Stack>
+          ) : null}
+          <div
+            ref={container}
+            role="img"
+            aria-label={lanes ? t('waveformLanes', { top: lanes[0]?.label, bottom: lanes[1]?.label }) : t('waveform')}
+            data-testid="waveform"
+            data-ready={ready ? 'true' : 'false'}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        </Group>
         {/* Streams by id through the media route; preload only metadata so long calls start at once. */}
         <audio ref={audio} src={api.mediaUrl(recording.id)} preload="metadata" data-testid="audio" />
         <Group justify="space-between" wrap="wrap">

@@ -58,7 +58,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
               ref={input}
               type="file"
               multiple
-              accept="audio/*,.wav,.mp3"
+              accept="audio/*,.wav,.mp3,.ogg,.opus,.m4a,.aac,.flac,.webm,.aif,.aiff"
               aria-label={t('filesLabel')}
               className="visually-hidden"
               data-testid="file-input"
@@ -96,7 +96,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose(): v
                       </Text>
                     </Group>
                     {row.suggestion?.employeeNumber && row.suggestion.advisorId === null ? (
-                      <Text size="xs" c="orange.9">
+                      <Text size="xs" c="red.9">
                         {t('unknownEmployee', { number: row.suggestion.employeeNumber })}
                       </Text>
                     ) : row.suggestion?.matchedPattern ? (

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatDuration, formatPeriod, formatScore } from '../../components/format';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { CallStats } from '../player/CallStats';
 import { NotesPanel } from '../player/NotesPanel';
 import { Player } from '../player/Player';
 import { CallDetailsFields } from './CallDetailsFields';
@@ -74,6 +75,7 @@ export function RecordingPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <DetailsCard recording={r} />
+            <CallStats recordingId={r.id} />
             <Paper withBorder p="md" radius="md">
               <Title order={2} fz="md" mb="sm">
                 {t('evaluationsTitle')}

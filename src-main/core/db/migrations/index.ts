@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_converted_audio';
+import * as m0003 from './0003_call_analysis';
+import * as m0004 from './0004_retention';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -11,4 +14,7 @@ export interface FrozenMigration {
  */
 export const migrations: Record<string, FrozenMigration> = {
   '0001_initial': m0001,
+  '0002_converted_audio': m0002,
+  '0003_call_analysis': m0003,
+  '0004_retention': m0004,
 };
