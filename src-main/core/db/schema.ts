@@ -152,6 +152,80 @@ export interface RetentionLogTable {
   bytes_freed: number;
 }
 
+export interface SourceTable {
+  id: Generated<number>;
+  name: string;
+  /** Absolute folder or network path; read by main only, never sent by the renderer for media. */
+  root_path: string;
+  /** JSON array of file-name patterns with named fields. */
+  patterns_json: string;
+  /** 1-based channel of the advisor in stereo calls from this source. */
+  advisor_channel: number;
+  created_at: string;
+  last_scan_at: string | null;
+}
+
+export interface SourceFileTable {
+  id: Generated<number>;
+  source_id: number;
+  relative_path: string;
+  size_bytes: number;
+  mtime_ms: number;
+  container: string | null;
+  codec: string | null;
+  channels: number | null;
+  sample_rate: number | null;
+  duration_seconds: number | null;
+  call_at: string | null;
+  employee_number: string | null;
+  advisor_id: number | null;
+  topic: string | null;
+  direction: string | null;
+  call_id: string | null;
+  /** matched: a pattern and an advisor fit; unmatched: see `problem`; unreadable: header could not be read. */
+  match_status: 'matched' | 'unmatched' | 'unreadable';
+  problem: string | null;
+  /** Set once the call was copied into the store (chosen for evaluation). */
+  recording_id: number | null;
+  indexed_at: string;
+}
+
+export interface ScanRunTable {
+  id: Generated<number>;
+  source_id: number;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  files_seen: number;
+  files_new: number;
+  files_changed: number;
+  files_unmatched: number;
+  problem: string | null;
+}
+
+export interface SampleTable {
+  id: Generated<number>;
+  period: string;
+  seed: string;
+  drawn_by: number;
+  drawn_at: string;
+  settings_json: string;
+}
+
+export interface SampleItemTable {
+  id: Generated<number>;
+  sample_id: number;
+  advisor_id: number;
+  source_file_id: number | null;
+  recording_id: number | null;
+  position: number;
+  reason: string;
+  status: 'active' | 'replaced';
+  replaced_by: number | null;
+  replace_reason: string | null;
+  replaced_at: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -165,6 +239,11 @@ export interface Database {
   setting: SettingTable;
   call_analysis: CallAnalysisTable;
   retention_log: RetentionLogTable;
+  source: SourceTable;
+  source_file: SourceFileTable;
+  scan_run: ScanRunTable;
+  sample: SampleTable;
+  sample_item: SampleItemTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
