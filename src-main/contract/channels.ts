@@ -5,13 +5,15 @@ import * as ev from './evaluations';
 import * as mk from './markers';
 import * as rec from './recordings';
 import { rubricVersion } from './rubrics';
+import * as smp from './sampling';
 import * as ses from './session';
+import * as src from './sources';
 import * as st from './staff';
 import * as cfg from './settings';
 import type { ChannelName } from './bridge';
 
 /** Which part of the data a write touches; screens that read it refresh. */
-export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session', 'settings'] as const;
+export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session', 'settings', 'sources', 'samples'] as const;
 export type DataTopic = (typeof dataTopics)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -48,10 +50,33 @@ export const channels = {
   'markers.add': channel({ input: mk.markerAddInput, output: mk.marker, writes: ['markers'] }),
   'markers.remove': channel({ input: byId, output: ok, writes: ['markers'] }),
 
+  /** Random monthly sample: N calls per advisor, spread over weeks and topics, seed stored. */
+  'samples.draw': channel({ input: smp.drawSampleInput, output: smp.sample, writes: ['samples'] }),
+  'samples.list': channel({ input: smp.sampleListQuery, output: z.array(smp.sampleSummary) }),
+  'samples.get': channel({ input: byId, output: smp.sample }),
+  /** The coach's worklist for one advisor: active picks of the month with their reasons. */
+  'samples.forAdvisor': channel({ input: smp.sampleForAdvisorInput, output: z.array(smp.sampleItem) }),
+  'samples.redraw': channel({ input: smp.redrawInput, output: smp.sampleItem, writes: ['samples'] }),
+  /** Copies a picked call from its source folder into the store (once) and returns its recording. */
+  'samples.bringIntoStore': channel({ input: smp.bringIntoStoreInput, output: rec.recording, writes: ['samples', 'recordings'] }),
+
   'settings.get': channel({ input: empty, output: cfg.appSettings }),
   'settings.update': channel({ input: cfg.appSettings, output: cfg.appSettings, writes: ['settings'] }),
   'retention.run': channel({ input: empty, output: cfg.retentionRun, writes: ['recordings'] }),
   'retention.log': channel({ input: empty, output: z.array(cfg.retentionLogEntry) }),
+
+  'sources.list': channel({ input: empty, output: z.array(src.source) }),
+  'sources.create': channel({ input: src.sourceFields, output: src.source, writes: ['sources'] }),
+  'sources.update': channel({ input: src.sourceUpdate, output: src.source, writes: ['sources'] }),
+  'sources.remove': channel({ input: byId, output: ok, writes: ['sources'] }),
+  /** Live preview of patterns on the first files of a folder; nothing is stored. */
+  'sources.preview': channel({ input: src.previewInput, output: src.previewResult }),
+  /** Runs a scan to the end and answers with its summary; `scan.progress` events report along the way. */
+  'sources.scan': channel({ input: src.scanInput, output: src.scanRunSummary, writes: ['sources'] }),
+  /** Asks the running scan of a source to stop; `cancelled` is false when none was running. */
+  'sources.cancelScan': channel({ input: byId, output: z.object({ cancelled: z.boolean() }) }),
+  /** The library of indexed calls, filtered and paged. */
+  'sources.files': channel({ input: src.sourceFileQuery, output: src.sourceFilePage }),
 
   'rubrics.current': channel({ input: empty, output: rubricVersion }),
   'rubrics.getVersion': channel({ input: byId, output: rubricVersion }),

@@ -69,6 +69,22 @@ const catalogue = {
     nl: 'Het antwoord bij "{criterion}" is ongeldig: {reason}',
     en: 'The answer for "{criterion}" is not valid: {reason}',
   },
+  sample_redraw_reason: {
+    nl: 'Geef een reden op waarom dit gesprek opnieuw wordt geloot (bijvoorbeeld: onverstaanbaar, privégesprek of geen klantgesprek).',
+    en: 'Give a reason why this call is drawn again (for example: unintelligible, a private call or not a customer call).',
+  },
+  sample_item_replaced: {
+    nl: 'Dit gesprek is al vervangen door een ander gesprek in de steekproef. Vernieuw het scherm.',
+    en: 'This call was already replaced by another call in the sample. Refresh the screen.',
+  },
+  sample_no_replacement: {
+    nl: 'Er is geen ander geschikt gesprek van {name} in {month} om dit gesprek door te vervangen. Het gesprek blijft in de steekproef.',
+    en: 'There is no other suitable call of {name} in {month} to replace this call. The call stays in the sample.',
+  },
+  sample_file_missing: {
+    nl: 'Het bestand "{path}" is niet gevonden in de bronmap "{source}". Controleer of de map bereikbaar is en scan opnieuw.',
+    en: 'The file "{path}" was not found in the source folder "{source}". Check that the folder is reachable and scan again.',
+  },
   db_newer_version: {
     nl: 'Deze database is gemaakt met een nieuwere versie van Klankbord (schema {found}, deze versie kent t/m {known}). Werk Klankbord bij, of kies een andere gegevensmap.',
     en: 'This database was made by a newer version of Klankbord (schema {found}, this version knows up to {known}). Update Klankbord or choose another data folder.',
@@ -76,6 +92,18 @@ const catalogue = {
   db_not_klankbord: {
     nl: 'Het bestand {path} is geen Klankbord-database of is beschadigd. Zet een back-up terug of kies een andere gegevensmap.',
     en: 'The file {path} is not a Klankbord database or is damaged. Restore a backup or choose another data folder.',
+  },
+  source_folder_unreadable: {
+    nl: 'De map "{path}" kan niet worden gelezen: {reason}. Controleer het pad en of Klankbord toegang heeft tot de (netwerk)map.',
+    en: 'The folder "{path}" cannot be read: {reason}. Check the path and whether Klankbord has access to the (network) folder.',
+  },
+  source_pattern_invalid: {
+    nl: 'Het bestandsnaampatroon "{pattern}" klopt niet: {reason}',
+    en: 'The file-name pattern "{pattern}" is not valid: {reason}',
+  },
+  source_scan_running: {
+    nl: 'Deze bron wordt al gescand. Wacht tot de scan klaar is of breek hem af.',
+    en: 'This source is already being scanned. Wait for the scan to finish or cancel it.',
   },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',

@@ -9,6 +9,8 @@ export * from './markers';
 export * from './recordings';
 export * from './result';
 export * from './rubrics';
+export * from './sampling';
 export * from './session';
 export * from './settings';
+export * from './sources';
 export * from './staff';

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { channels, formatError, isChannelName, type DataTopic, type ErrorCode, type ErrorParams, type IpcResult } from '../contract';
+import {
+  channels,
+  formatError,
+  isChannelName,
+  type DataTopic,
+  type ErrorCode,
+  type ErrorParams,
+  type EventName,
+  type EventPayload,
+  type IpcResult,
+} from '../contract';
 import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { currentProfileId } from '../core/session/session';
@@ -9,11 +19,14 @@ import { handlers, type HandlerContext } from './handlers';
 z.config(z.locales.nl());
 
 export type ChangeListener = (topics: DataTopic[]) => void;
+/** Events a handler emits while it runs (e.g. `scan.progress`), for the transport to push to every window. */
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface Dispatcher {
   dispatch(channel: string, rawInput: unknown): Promise<IpcResult<unknown>>;
   /** Called after every successful write with the topics it touched. */
   onChange(listener: ChangeListener): () => void;
+  onEvent(listener: EventListener): () => void;
 }
 
 export const failure = (code: ErrorCode, params: ErrorParams = {}): IpcResult<never> => ({
@@ -34,8 +47,18 @@ function describeIssues(error: z.ZodError): string {
  */
 export function createDispatcher(core: Core, log: (message: string, error: unknown) => void = console.error): Dispatcher {
   const listeners = new Set<ChangeListener>();
+  const eventListeners = new Set<EventListener>();
   const ctx: HandlerContext = {
     core,
+    emit: (event, payload) => {
+      for (const listener of eventListeners) {
+        try {
+          listener(event, payload);
+        } catch (error) {
+          log(`Gebeurtenis ${event} kon niet worden doorgegeven`, error);
+        }
+      }
+    },
     actorId: async () => {
       const id = await currentProfileId(core);
       if (id === null) throw new AppError('no_profile');
@@ -66,6 +89,10 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
   };
 }

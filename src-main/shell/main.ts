@@ -62,6 +62,9 @@ export function runShell(): void {
     dispatcher.onChange((topics) => {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, 'data.changed', { topics });
     });
+    dispatcher.onEvent((event, payload) => {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event, payload);
+    });
 
     win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../renderer'));
     app.on('window-all-closed', () => {

@@ -85,6 +85,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const frame = `event: data.changed\ndata: ${JSON.stringify({ topics })}\n\n`;
     for (const res of streams) res.write(frame);
   });
+  dispatcher.onEvent((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
 
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

@@ -3,6 +3,10 @@
  * wall-clock assertions. Prints one line per figure.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { decodeAudio } from '../../src-main/core/recordings/decoders';
 import { computePeaks } from '../../src-main/core/recordings/peaks';
@@ -10,7 +14,11 @@ import { probeAudio } from '../../src-main/core/recordings/probe';
 import { scoreEvaluation } from '../../src-main/core/evaluations/scoring';
 import { rubricDefinition, type Answer, type RubricVersion } from '../../src-main/contract';
 import shipped from '../../resources/rubrics/kcc-standaard.json';
+import { openCore } from '../../src-main/core/app';
+import { scanSource } from '../../src-main/core/sources/scan';
+import { createSource } from '../../src-main/core/sources/sources';
 import { audioFixture } from '../support/audio-fixtures';
+import { tinyWav } from '../support/tiny-wav';
 
 async function time(run: () => Promise<unknown> | unknown, repeat = 3): Promise<number> {
   let best = Infinity;
@@ -69,5 +77,77 @@ async function scoring() {
   );
 }
 
+/** A plain recursive readdir + stat of every file: the floor any scan of the folder stands on. */
+async function readdirAndStat(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) count += await readdirAndStat(path);
+    else if (entry.isFile()) {
+      await stat(path);
+      count++;
+    }
+  }
+  return count;
+}
+
+async function indexFolder() {
+  const n = 10_000;
+  const work = mkdtempSync(join(tmpdir(), 'klankbord-bench-'));
+  try {
+    const root = join(work, 'opnames');
+    const wav = tinyWav({ milliseconds: 20 });
+    for (let i = 0; i < n; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const folder = join(root, '2026', '11', day);
+      if (i < 28) mkdirSync(folder, { recursive: true });
+      const time = `${String(8 + (i % 9)).padStart(2, '0')}${String(i % 60).padStart(2, '0')}${String((i * 7) % 60).padStart(2, '0')}`;
+      writeFileSync(join(folder, `202611${day}-${time}_${1000 + (i % 40)}_burgerzaken-${i}.wav`), wav);
+    }
+    const core = await openCore(join(work, 'data'));
+    try {
+      for (let a = 0; a < 40; a++) {
+        await core.db
+          .insertInto('staff')
+          .values({
+            employee_number: String(1000 + a),
+            name: `Adviseur ${a}`,
+            team: 'KCC',
+            role: 'advisor',
+            start_date: null,
+            status: 'active',
+            created_at: '',
+            updated_at: '',
+          })
+          .execute();
+      }
+      const baseline = await time(() => readdirAndStat(root));
+      const source = await createSource(core.db, {
+        name: 'bench',
+        rootPath: root,
+        patterns: ['{date}-{time}_{employee}_{topic}.wav'],
+        advisorChannel: 1,
+      });
+      const start = performance.now();
+      const summary = await scanSource(core, source.id);
+      const ours = performance.now() - start;
+      if (summary.status !== 'done' || summary.filesNew !== n || summary.filesUnmatched !== 0) {
+        throw new Error(`bench scan indexed ${summary.filesNew} of ${n} files (${summary.filesUnmatched} unmatched, ${summary.status})`);
+      }
+      const rescan = await time(() => scanSource(core, source.id), 1);
+      console.log(
+        `index ${n.toLocaleString('en')} generated files: ${(n / (ours / 1000)).toFixed(0)} files/s (${(ours / 1000).toFixed(2)} s), ` +
+          `${(ours / baseline).toFixed(1)}× the time of a plain recursive readdir+stat of the same folder (${baseline.toFixed(0)} ms); ` +
+          `re-scan with nothing changed ${(rescan / 1000).toFixed(2)} s (${(rescan / baseline).toFixed(1)}×); ${summary.filesNew} new, status ${summary.status}`,
+      );
+    } finally {
+      await core.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await indexFolder();
 await peaksOfLongCall();
 await scoring();

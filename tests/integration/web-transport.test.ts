@@ -122,4 +122,23 @@ describe('loopback web transport', () => {
     expect(new TextDecoder().decode(value)).toContain('event: data.changed\ndata: {"topics":["staff"]}');
     controller.abort();
   });
+
+  it('forwards scan progress over server-sent events', async () => {
+    const folder = tempDir('klankbord-bron-');
+    writeFileSync(join(folder, '20261103-093512_1043_a.wav'), readFileSync(audioFixture('pcm16-8k-mono.wav')));
+    const created = (await (
+      await post('sources.create', { name: 'Centrale', rootPath: folder, patterns: ['{date}-{time}_{employee}_*.wav'] })
+    ).json()) as {
+      data: { id: number };
+    };
+    const controller = new AbortController();
+    const events = await fetch(`${web.url}/events`, { headers: auth, signal: controller.signal });
+    const reader = events.body!.getReader();
+    await reader.read(); // the greeting comment
+    expect((await post('sources.scan', { id: created.data.id })).status).toBe(200);
+    let text = '';
+    while (!text.includes('"done":true')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain(`event: scan.progress\ndata: {"sourceId":${created.data.id},`);
+    controller.abort();
+  });
 });

@@ -1,4 +1,7 @@
-import { rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import departments from '../../../resources/departments.json';
@@ -16,7 +19,7 @@ import { parseCallFileName } from './file-name';
 import { computePeaks, peaksDurationSeconds, readPeaks, writePeaks, type ComputedPeaks } from './peaks';
 import { probeAudio, reasons, UnreadableAudioError, type ProbedAudio } from './probe';
 import { inStore, moveInto, prepareFolder, removeFromStore, storeEntry } from './store';
-import { discardUpload, hasUpload, uploadPath } from './uploads';
+import { hasUpload, uploadPath } from './uploads';
 
 export type ImportInput = z.infer<typeof importInput>;
 export type RecordingWithAdvisor = RecordingRow & { advisor_name: string | null };
@@ -153,28 +156,74 @@ export async function importRecording(core: Core, actorId: number | null, input:
   // Checked before touching the file, and the upload kept: the coach picks another advisor and
   // retries without dropping the file again.
   if (input.advisorId !== null) await assertAdvisor(db, input.advisorId);
+  return importStagedFile(core, actorId, uploadPath(paths, uploadId), { ...input, advisorChannel: null });
+}
 
-  const upload = uploadPath(paths, uploadId);
+export interface ImportFileInput extends CallDetails {
+  /** Absolute path of the audio file. */
+  file: string;
+  /** The name shown to coaches (and the original file name in the row). */
+  fileName: string;
+  /**
+   * `move`: the file is consumed (moved into the store, or deleted when the import fails), as
+   * with uploads. `copy`: the file is never touched beyond reading; a copy is staged in the
+   * uploads folder first, so a call in a source folder stays exactly where and as it was.
+   */
+  mode: 'move' | 'copy';
+  /** 1-based advisor channel for the call analysis (a source's setting); null: the app setting. */
+  advisorChannel?: 1 | 2 | null;
+}
+
+/** The import pipeline after the upload, for any file on disk: the path uploads and folder sources share. */
+export async function importAudioFile(core: Core, actorId: number | null, input: ImportFileInput): Promise<ImportResult> {
+  const { paths, db } = core;
+  if (input.advisorId !== null) await assertAdvisor(db, input.advisorId);
+  if (input.mode === 'move') return importStagedFile(core, actorId, input.file, input);
+  await mkdir(paths.uploads, { recursive: true });
+  const staged = join(paths.uploads, randomUUID());
+  try {
+    await copyFile(input.file, staged);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw unreadable(input.fileName, error);
+  }
+  return importStagedFile(core, actorId, staged, input);
+}
+
+/**
+ * Probe, de-duplicate by content, decode once, move into the store and record. `upload` is
+ * consumed: moved into the store, or removed on a duplicate or a failure.
+ */
+async function importStagedFile(
+  core: Core,
+  actorId: number | null,
+  upload: string,
+  input: CallDetails & { fileName: string; advisorChannel?: 1 | 2 | null },
+): Promise<ImportResult> {
+  const { paths, db } = core;
+  const { fileName } = input;
+  const discard = () => rmSync(upload, { force: true });
   let probed: ProbedAudio;
   try {
     probed = await probeAudio(upload);
   } catch (error) {
-    discardUpload(paths, uploadId);
+    discard();
     throw unreadable(fileName, error);
   }
 
   return oneAtATime(`${paths.store}\0${probed.sha256}`, async () => {
     const existing = await selectRecordings(db).where('recording.sha256', '=', probed.sha256).executeTakeFirst();
     if (existing) {
-      discardUpload(paths, uploadId);
+      discard();
       return { status: 'duplicate', recording: toRecording(existing) };
     }
     const entry = storeEntry(probed.sha256, probed.extension, probed.needsConversion);
-    // Written beside the upload, so a crash mid-conversion leaves it where start-up clears it.
-    const conversion = probed.needsConversion ? `${upload}.playback.wav` : null;
+    // Written in the uploads folder, so a crash mid-conversion leaves it where start-up clears it.
+    const conversion = probed.needsConversion ? join(paths.uploads, `${basename(upload)}.playback.wav`) : null;
+    if (conversion) await mkdir(paths.uploads, { recursive: true });
     const written: string[] = [];
     // Peaks, the stereo analysis and any conversion come from one streaming decode.
-    const { advisorChannel } = await getChannelSetting(db);
+    const advisorChannel = input.advisorChannel ?? (await getChannelSetting(db)).advisorChannel;
     const analyzer = createCallAnalyzer({ channels: probed.channels, sampleRate: probed.sampleRate, advisorChannel });
     try {
       const peaks = await peaksFor(upload, probed, conversion, analyzer).catch((error: unknown) => {
@@ -225,7 +274,7 @@ export async function importRecording(core: Core, actorId: number | null, input:
       return { status: 'imported', recording: await getRecording(db, id) };
     } catch (error) {
       await removeFromStore(paths, written);
-      discardUpload(paths, uploadId);
+      discard();
       if (conversion) await rm(conversion, { force: true });
       throw error;
     }

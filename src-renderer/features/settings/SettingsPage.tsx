@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { appSettings, type AppSettings } from '@contract';
+import { appSettings, type AppSettings, type AppSettingsInput } from '@contract';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,7 +19,10 @@ export function SettingsPage() {
   const settings = useChannel('settings.get', {}, ['settings']);
   const log = useChannel('retention.log', {}, ['recordings']);
   const [running, setRunning] = useState(false);
-  const form = useForm<AppSettings>({ resolver: zodResolver(appSettings), defaultValues: { audioRetentionMonths: 12 } });
+  const form = useForm<AppSettingsInput, unknown, AppSettings>({
+    resolver: zodResolver(appSettings),
+    defaultValues: { audioRetentionMonths: 12 },
+  });
   const { reset } = form;
   useEffect(() => {
     if (settings.data) reset(settings.data);
