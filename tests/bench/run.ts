@@ -2,23 +2,19 @@
  * `npm run bench`: performance as ratios against baselines measured in the same run, never as
  * wall-clock assertions. Prints one line per figure.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { decodeAudio } from '../../src-main/core/recordings/decoders';
-import { computePeaks } from '../../src-main/core/recordings/peaks';
-import { probeAudio } from '../../src-main/core/recordings/probe';
 import { scoreEvaluation } from '../../src-main/core/evaluations/scoring';
 import { rubricDefinition, type Answer, type RubricVersion } from '../../src-main/contract';
 import shipped from '../../resources/rubrics/kcc-standaard.json';
 import { openCore } from '../../src-main/core/app';
 import { scanSource } from '../../src-main/core/sources/scan';
 import { createSource } from '../../src-main/core/sources/sources';
-import { audioFixture } from '../support/audio-fixtures';
 import { tinyWav } from '../support/tiny-wav';
+import { generateHourCall, openInChromium, peaksAndAnalysis } from './long-call';
 
 async function time(run: () => Promise<unknown> | unknown, repeat = 3): Promise<number> {
   let best = Infinity;
@@ -28,23 +24,6 @@ async function time(run: () => Promise<unknown> | unknown, repeat = 3): Promise<
     best = Math.min(best, performance.now() - start);
   }
   return best;
-}
-
-async function peaksOfLongCall() {
-  const file = audioFixture('long-30min-ulaw.wav');
-  const probed = await probeAudio(file);
-  const ours = await time(async () =>
-    computePeaks(decodeAudio(file, probed), {
-      channels: probed.channels,
-      sampleRate: probed.sampleRate,
-      estimatedSeconds: probed.durationSeconds,
-    }),
-  );
-  const ffmpeg = await time(() => execFileSync('ffmpeg', ['-v', 'quiet', '-i', file, '-f', 'null', '-']));
-  console.log(
-    `peaks 30-min stereo µ-law call: ${(probed.durationSeconds / (ours / 1000)).toFixed(0)}× real time; ` +
-      `${(ours / ffmpeg).toFixed(2)}× the time of ffmpeg decoding the same file (${ours.toFixed(0)} ms vs ${ffmpeg.toFixed(0)} ms)`,
-  );
 }
 
 async function scoring() {
@@ -149,5 +128,12 @@ async function indexFolder() {
 }
 
 await indexFolder();
-await peaksOfLongCall();
+const longCallDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-call-'));
+try {
+  const hour = generateHourCall(longCallDir);
+  await peaksAndAnalysis(hour);
+  await openInChromium(hour, join(longCallDir, 'data'));
+} finally {
+  rmSync(longCallDir, { recursive: true, force: true });
+}
 await scoring();
