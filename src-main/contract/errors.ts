@@ -105,6 +105,10 @@ const catalogue = {
     nl: 'Deze bron wordt al gescand. Wacht tot de scan klaar is of breek hem af.',
     en: 'This source is already being scanned. Wait for the scan to finish or cancel it.',
   },
+  source_media_unplayable: {
+    nl: 'Het bestand "{path}" ({codec}) kan niet direct worden afgespeeld. Neem het op in een steekproef of importeer het bij Opnames: dan maakt Klankbord er een afspeelbare kopie van.',
+    en: 'The file "{path}" ({codec}) cannot be played directly. Add it to a sample or import it under Recordings: Klankbord then makes a playable copy.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

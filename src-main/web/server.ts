@@ -3,10 +3,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { DataTopic } from '../contract';
+import { formatError, type DataTopic } from '../contract';
 import type { Core } from '../core/app';
 import { mediaResponse } from '../core/media/range';
 import { mediaFile } from '../core/recordings/recordings';
+import { sourceMediaFile } from '../core/sources/media';
 import { stageUpload } from '../core/recordings/uploads';
 import { AppError } from '../core/errors';
 import { createDispatcher, failure } from '../ipc/dispatch';
@@ -124,6 +125,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (length > MAX_UPLOAD_BYTES) return send(res, 413, { error: 'Bestand is groter dan 2 GB' });
       const uploadId = await stageUpload(core.paths, req);
       return send(res, 200, { uploadId });
+    }
+
+    const sourceMedia = /^\/media\/source\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'GET' && sourceMedia) {
+      try {
+        const file = await sourceMediaFile(core, Number(sourceMedia[1]));
+        const out = mediaResponse(file.path, file.size, file.mediaType, req.headers.range);
+        res.writeHead(out.status, out.headers);
+        if (out.body) out.body.pipe(res);
+        else res.end();
+      } catch (error) {
+        // The Dutch message travels along, so the player can say why a file does not play.
+        if (error instanceof AppError) send(res, 404, { error: error.code, message: formatError(error.code, error.params, 'nl') });
+        else send(res, 500, { error: 'internal' });
+      }
+      return;
     }
 
     const media = /^\/media\/(\d+)$/.exec(url.pathname);

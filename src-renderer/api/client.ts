@@ -6,6 +6,8 @@ import {
   type DataTopic,
   type ErrorCode,
   type ErrorParams,
+  type EventName,
+  type EventPayload,
   type IpcResult,
   type KlankbordBridge,
   type Language,
@@ -86,6 +88,14 @@ export const api = {
   },
   onDataChanged(listener: (topics: DataTopic[]) => void): () => void {
     return bridge.subscribe('data.changed', (payload) => listener((payload as { topics: DataTopic[] }).topics));
+  },
+  /** Any event main pushes (e.g. `scan.progress`), typed from the contract. */
+  onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return bridge.subscribe(event, (payload) => listener(payload as EventPayload<E>));
+  },
+  /** An indexed file of a folder source, by id ("play any call" in the library). */
+  sourceMediaUrl(sourceFileId: number): string {
+    return electron ? `klankbord-media://source/${sourceFileId}` : `/media/source/${sourceFileId}`;
   },
   /** Audio by recording id only: the renderer never sees a file path. */
   mediaUrl(recordingId: number): string {

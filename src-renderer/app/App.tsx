@@ -5,8 +5,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { EvaluationPage } from '../features/evaluations/EvaluationPage';
 import { RecordingPage } from '../features/recordings/RecordingPage';
 import { RecordingsPage } from '../features/recordings/RecordingsPage';
+import { SamplingPage } from '../features/sampling/SamplingPage';
 import { ProfilePicker } from '../features/session/ProfilePicker';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { LibraryPage } from '../features/sources/LibraryPage';
+import { SourcesPage } from '../features/sources/SourcesPage';
 import { AdvisorPage } from '../features/staff/AdvisorPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { Layout } from './Layout';
@@ -37,9 +40,12 @@ export function App() {
           <Route index element={<Navigate to="/recordings" replace />} />
           <Route path="recordings" element={<RecordingsPage />} />
           <Route path="recordings/:id" element={<RecordingPage />} />
+          <Route path="samples" element={<SamplingPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="staff/:id" element={<AdvisorPage />} />
           <Route path="evaluations/:id" element={<EvaluationPage />} />
+          <Route path="library" element={<LibraryPage />} />
+          <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/recordings" replace />} />
         </Route>

@@ -1,5 +1,15 @@
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconHeadphones, IconLanguage, IconSettings, IconUsers, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconBooks,
+  IconDice5,
+  IconFolders,
+  IconHeadphones,
+  IconLanguage,
+  IconSettings,
+  IconUsers,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { Language } from '@contract';
@@ -8,7 +18,10 @@ import { useSession } from './session-store';
 
 const navItems = [
   { to: '/recordings', key: 'recordings', icon: IconHeadphones },
+  { to: '/samples', key: 'samples', icon: IconDice5 },
   { to: '/staff', key: 'staff', icon: IconUsers },
+  { to: '/library', key: 'library', icon: IconBooks },
+  { to: '/sources', key: 'sources', icon: IconFolders },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 

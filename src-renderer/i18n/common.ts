@@ -2,7 +2,14 @@ export const common = {
   nl: {
     appName: 'Klankbord',
     tagline: 'Kwaliteitsmonitoring klantcontactcentrum',
-    nav: { recordings: 'Opnames', staff: 'Medewerkers', settings: 'Instellingen' },
+    nav: {
+      recordings: 'Opnames',
+      samples: 'Steekproef',
+      staff: 'Medewerkers',
+      library: 'Bibliotheek',
+      sources: 'Bronnen',
+      settings: 'Instellingen',
+    },
     roles: { advisor: 'Klantadviseur', coach: 'Coach', trainer: 'Trainer', manager: 'Teammanager' },
     statuses: { active: 'Actief', onboarding: 'Inwerken', left: 'Uit dienst' },
     evaluationStatuses: { draft: 'Concept', final: 'Definitief', discussed: 'Besproken', disputed: 'Betwist' },
@@ -27,7 +34,7 @@ export const common = {
   en: {
     appName: 'Klankbord',
     tagline: 'Contact centre quality monitoring',
-    nav: { recordings: 'Recordings', staff: 'Staff', settings: 'Settings' },
+    nav: { recordings: 'Recordings', samples: 'Sample', staff: 'Staff', library: 'Library', sources: 'Sources', settings: 'Settings' },
     roles: { advisor: 'Advisor', coach: 'Coach', trainer: 'Trainer', manager: 'Team manager' },
     statuses: { active: 'Active', onboarding: 'Onboarding', left: 'Left' },
     evaluationStatuses: { draft: 'Draft', final: 'Final', discussed: 'Discussed', disputed: 'Disputed' },

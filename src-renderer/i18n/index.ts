@@ -4,8 +4,10 @@ import { common } from './common';
 import { evaluationsText } from '../features/evaluations/i18n';
 import { playerText } from '../features/player/i18n';
 import { recordingsText } from '../features/recordings/i18n';
+import { samplingText } from '../features/sampling/i18n';
 import { sessionText } from '../features/session/i18n';
 import { settingsText } from '../features/settings/i18n';
+import { sourcesText } from '../features/sources/i18n';
 import { staffText } from '../features/staff/i18n';
 
 /** Each feature owns its texts (nl and en side by side); they meet here as namespaces. */
@@ -17,6 +19,8 @@ const bundles = {
   player: playerText,
   evaluations: evaluationsText,
   settings: settingsText,
+  sampling: samplingText,
+  sources: sourcesText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

@@ -15,7 +15,7 @@ test('after the retention period the audio is gone but the call and its details 
 
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await page.getByTestId('retention-months').fill('12');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await page.getByTestId('retention-run').click();
   await expect(page.getByTestId('retention-log')).toContainText('20240115-101500_1043_belastingen.wav');
   await checkScreen(page, '14-instellingen-bewaartermijn');

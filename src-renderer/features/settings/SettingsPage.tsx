@@ -21,7 +21,7 @@ export function SettingsPage() {
   const [running, setRunning] = useState(false);
   const form = useForm<AppSettingsInput, unknown, AppSettings>({
     resolver: zodResolver(appSettings),
-    defaultValues: { audioRetentionMonths: 12 },
+    defaultValues: { audioRetentionMonths: 12, samplePerAdvisor: 4, sampleMinDurationSeconds: 60 },
   });
   const { reset } = form;
   useEffect(() => {
@@ -52,6 +52,58 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <ErrorAlert error={settings.error ?? log.error} />
+      <Paper withBorder radius="md" p="lg" maw={880} mb="lg">
+        {/* Part of the same settings object: saving sends every field, so neither section resets the other. */}
+        <form onSubmit={(e) => void save(e)}>
+          <Stack>
+            <Title order={2} fz="lg">
+              {t('sampleTitle')}
+            </Title>
+            <Text size="sm">{t('sampleIntro')}</Text>
+            <Group align="flex-start">
+              <Controller
+                control={form.control}
+                name="samplePerAdvisor"
+                render={({ field, fieldState }) => (
+                  <NumberInput
+                    label={t('samplePerAdvisor')}
+                    min={1}
+                    max={20}
+                    w={320}
+                    value={field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))}
+                    disabled={!settings.data}
+                    error={fieldState.error?.message}
+                    data-testid="sample-per-advisor-setting"
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="sampleMinDurationSeconds"
+                render={({ field, fieldState }) => (
+                  <NumberInput
+                    label={t('sampleMinDuration')}
+                    min={0}
+                    max={3600}
+                    w={320}
+                    value={field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))}
+                    disabled={!settings.data}
+                    error={fieldState.error?.message}
+                    data-testid="sample-min-duration-setting"
+                  />
+                )}
+              />
+            </Group>
+            <Group>
+              <Button type="submit" loading={form.formState.isSubmitting} data-testid="sample-settings-save">
+                {t('sampleSave')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
       <Paper withBorder radius="md" p="lg" maw={880}>
         <Stack>
           <Title order={2} fz="lg">
@@ -71,6 +123,7 @@ export function SettingsPage() {
                     w={320}
                     value={field.value}
                     onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))}
+                    disabled={!settings.data}
                     error={fieldState.error?.message}
                     data-testid="retention-months"
                   />

@@ -17,6 +17,12 @@ export const settingsText = {
     logWhen: 'Verwijderd op',
     logFile: 'Opname',
     logSize: 'Vrijgekomen',
+    sampleTitle: 'Maandelijkse steekproef',
+    sampleSave: 'Steekproefinstellingen opslaan',
+    sampleIntro:
+      'Elke maand trekt Klankbord per klantadviseur willekeurig gesprekken om te beoordelen, verspreid over de weken van de maand. Bij het trekken kun je deze aantallen nog aanpassen.',
+    samplePerAdvisor: 'Gesprekken per klantadviseur per maand',
+    sampleMinDuration: 'Minimale duur steekproef (seconden)',
   },
   en: {
     title: 'Settings',
@@ -36,5 +42,11 @@ export const settingsText = {
     logWhen: 'Deleted on',
     logFile: 'Recording',
     logSize: 'Freed',
+    sampleTitle: 'Monthly sample',
+    sampleSave: 'Save sample settings',
+    sampleIntro:
+      'Each month Klankbord randomly draws calls per advisor to evaluate, spread over the weeks of the month. You can still change these numbers when drawing.',
+    samplePerAdvisor: 'Calls per advisor per month',
+    sampleMinDuration: 'Minimum call length for the sample (seconds)',
   },
 };
