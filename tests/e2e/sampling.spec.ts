@@ -110,6 +110,11 @@ test('a coach draws the monthly sample, sees why each call was picked, redraws o
     await anouk.getByRole('button', { name: 'Beoordelen' }).first().click();
     await expect(page).toHaveURL(/#\/evaluations\/\d+$/);
     await expect(page.getByTestId('waveform')).toHaveAttribute('data-ready', 'true');
+    // A stereo call: two lanes, and the long quiet stretch after the advisor's 4 s tone is a hold region.
+    await expect(page.getByTestId('lane-labels')).toContainText('Klantadviseur');
+    await expect(page.getByTestId('lane-labels')).toContainText('Inwoner');
+    await expect(page.getByTestId('analysis-segments').getByRole('listitem').filter({ hasText: 'Stilte' })).toHaveCount(1);
+    await checkScreen(page, 'steekproef-gesprek-beoordelen');
     await page.goBack();
     await expect(anouk.getByRole('button', { name: 'Beoordeling openen' })).toHaveCount(1);
     await expect(anouk.getByTestId('sample-pick').first()).toContainText('Concept');
