@@ -6,6 +6,7 @@ import { startEvaluation } from '../../src-main/core/evaluations/evaluations';
 import type { Sample } from '../../src-main/contract';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { AppError } from '../../src-main/core/errors';
+import { getAnalysis } from '../../src-main/core/recordings/analysis-store';
 import { bringIntoStore, drawSample, getSample, listSamples, redrawItem, sampleForAdvisor } from '../../src-main/core/sampling/samples';
 import { getAppSettings, updateAppSettings } from '../../src-main/core/settings/app-settings';
 import { audioFixture } from '../support/audio-fixtures';
@@ -220,6 +221,22 @@ describe('monthly random samples', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'sample_no_replacement', params: { name: 'Anna de Vries', month: 'november 2026' } });
     expect((await getSample(core.db, sample.id)).items).toMatchObject([{ id: item.id, status: 'active' }]);
+  });
+
+  it('analyses a copied call with its source’s channel roles, also when read later', async () => {
+    await core.db.updateTable('source').set({ advisor_channel: 2 }).where('id', '=', sourceId).execute();
+    await insertSourceFile(anna, '2026-11-05T10:00:00', { topic: 'afval' });
+    mkdirSync(join(root, '2026/11'), { recursive: true });
+    copyFileSync(audioFixture('stereo-ulaw-8k.wav'), join(root, '2026/11', `call-${fileCounter}.wav`));
+    const sample = await drawSample(core, coach, { period: '2026-11', advisorIds: [anna] });
+    const recording = await bringIntoStore(core, coach, sample.items[0]!.id);
+    const stored = await core.db.selectFrom('call_analysis').select('created_at').where('recording_id', '=', recording.id).executeTakeFirstOrThrow();
+
+    const analysis = await getAnalysis(core, recording.id);
+    expect(analysis?.parameters.advisorChannel).toBe(2);
+    // Read as current: not redone with the global setting (channel 1).
+    const after = await core.db.selectFrom('call_analysis').select('created_at').where('recording_id', '=', recording.id).executeTakeFirstOrThrow();
+    expect(after.created_at).toBe(stored.created_at);
   });
 
   it('copies a picked source call into the store, leaves the source file alone and links it once', async () => {

@@ -44,3 +44,18 @@ export async function readStoredAnalysis(db: Db, recordingId: number): Promise<C
     return null;
   }
 }
+
+/**
+ * The channel roles that apply to one recording: its source's setting when it came from an
+ * indexed folder (telephony platforms differ per source), the global setting otherwise.
+ */
+export async function channelSettingFor(db: Db, recordingId: number): Promise<ChannelSetting> {
+  const fromSource = await db
+    .selectFrom('source_file')
+    .innerJoin('source', 'source.id', 'source_file.source_id')
+    .select('source.advisor_channel')
+    .where('source_file.recording_id', '=', recordingId)
+    .executeTakeFirst();
+  const parsed = channelSetting.safeParse({ advisorChannel: fromSource?.advisor_channel });
+  return parsed.success ? parsed.data : getChannelSetting(db);
+}

@@ -1,7 +1,7 @@
 import type { CallAnalysis } from '../../contract';
 import type { Core } from '../app';
 import { analyzeCall, ANALYSIS_VERSION, channelRoles } from './analysis';
-import { getChannelSetting, readStoredAnalysis, saveAnalysis, type ChannelSetting } from './analysis-records';
+import { channelSettingFor, getChannelSetting, readStoredAnalysis, saveAnalysis, type ChannelSetting } from './analysis-records';
 import { decodeAudio } from './decoders';
 import { probeAudio } from './probe';
 import { getRecording, mediaFile } from './recordings';
@@ -31,7 +31,7 @@ const inFlight = new Map<string, Promise<CallAnalysis | null>>();
  */
 export async function getAnalysis(core: Core, id: number): Promise<CallAnalysis | null> {
   const recording = await getRecording(core.db, id); // not_found for an unknown id
-  const setting = await getChannelSetting(core.db);
+  const setting = await channelSettingFor(core.db, id);
   const stored = await readStoredAnalysis(core.db, id);
   if (stored && isCurrent(stored, setting)) return stored;
   if (!recording.audioAvailable) return stored;
