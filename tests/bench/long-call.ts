@@ -85,6 +85,8 @@ interface Measured {
   ms: number;
   heap: number;
   rss: number;
+  /** Resident memory the player added to the renderer process over an empty page. */
+  added: number;
 }
 
 /** JS heap after a GC, and the resident memory of the page's renderer process (decoded audio lives outside the JS heap). */
@@ -107,7 +109,8 @@ async function memory(page: Page): Promise<{ heap: number; rss: number }> {
 
 /**
  * One page, two ways to draw the same 60-minute call with the same wavesurfer build: from stored
- * peaks with a streaming media element (Klankbord), or wavesurfer's default fetch + decode.
+ * peaks with a streaming media element (Klankbord), or wavesurfer's default fetch + decode. Timed from
+ * the moment the page starts creating the player (peaks fetch included), so the shared page load is left out.
  */
 async function drawWaveform(browser: Browser, file: string, peaksJson: string, way: 'stored-peaks' | 'fetch-decode'): Promise<Measured> {
   const wavesurfer = readFileSync('node_modules/wavesurfer.js/dist/wavesurfer.esm.js');
@@ -119,8 +122,9 @@ async function drawWaveform(browser: Browser, file: string, peaksJson: string, w
       : `const ws = WaveSurfer.create({ container: '#w', url: '/call.wav' });`;
   const html = `<!doctype html><div id="w"></div><script type="module">
     import WaveSurfer from '/wavesurfer.esm.js';
+    const startedAt = performance.now();
     ${create}
-    ws.on('redrawcomplete', () => { window.readyAt ??= performance.now(); });
+    ws.on('redrawcomplete', () => { window.readyAt ??= performance.now() - startedAt; });
   </script>`;
   const size = statSync(file).size;
   const server = createServer((req, res) => {
@@ -131,15 +135,21 @@ async function drawWaveform(browser: Browser, file: string, peaksJson: string, w
       res.writeHead(range.status, range.headers);
       return void (range.body ? range.body.pipe(res) : res.end());
     }
+    if (req.url === '/blank') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>leeg</p>');
     res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const page = await browser.newPage();
   try {
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The same renderer process on an empty page first: what the player adds is the difference.
+    await page.goto(`${origin}/blank`);
+    const before = await memory(page);
+    await page.goto(`${origin}/`);
     const handle = await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt, null, { timeout: 300_000 });
     const ms = Number(await handle.jsonValue());
-    return { ms, ...(await memory(page)) };
+    const after = await memory(page);
+    return { ms, heap: after.heap, rss: after.rss, added: Math.max(0, after.rss - before.rss) };
   } finally {
     await page.close();
     server.close();
@@ -206,7 +216,8 @@ export async function openInChromium(file: string, dataDir: string): Promise<voi
     console.log(
       `open a 60-min call in Chromium: waveform in ${ours.ms.toFixed(0)} ms from stored peaks vs ${baseline.ms.toFixed(0)} ms ` +
         `with wavesurfer's fetch + decode (${(baseline.ms / ours.ms).toFixed(1)}× faster); JS heap ${mb(ours.heap)} vs ${mb(baseline.heap)}, ` +
-        `renderer memory ${mb(ours.rss)} vs ${mb(baseline.rss)} (${(ours.rss / baseline.rss).toFixed(2)}×); ` +
+        `renderer memory added by the player ${mb(ours.added)} vs ${mb(baseline.added)} (${(ours.added / baseline.added).toFixed(2)}×; ` +
+        `whole renderer ${mb(ours.rss)} vs ${mb(baseline.rss)}); ` +
         `the whole app shows it ${app.ms.toFixed(0)} ms after navigation`,
     );
   } finally {
