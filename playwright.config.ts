@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/support/chromium';
 
 /** Debian's Chromium against the real renderer and core over the loopback transport (tests/e2e/fixtures.ts). */
 export default defineConfig({
@@ -16,19 +17,8 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-        '--lang=nl-NL',
-      ],
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required', '--lang=nl-NL'],
     },
   },
 });

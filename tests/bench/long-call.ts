@@ -19,18 +19,8 @@ import { mediaResponse } from '../../src-main/core/media/range';
 import { getPeaks, importRecording } from '../../src-main/core/recordings/recordings';
 import { stageUpload } from '../../src-main/core/recordings/uploads';
 import { startWebServer } from '../../src-main/web/server';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 
 export function generateHourCall(dir: string): string {
   const file = join(dir, 'gesprek-60-min.wav');
@@ -207,7 +197,7 @@ export async function openInChromium(file: string, dataDir: string): Promise<voi
     console.log('open a 60-min call in Chromium: skipped (run `npm run build` first)');
     return;
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, '--enable-precise-memory-info'] });
   try {
     const app = await inTheApp(browser, file, dataDir);
     const ours = await drawWaveform(browser, file, app.peaksJson, 'stored-peaks');
