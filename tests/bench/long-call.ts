@@ -21,7 +21,6 @@ import { stageUpload } from '../../src-main/core/recordings/uploads';
 import { startWebServer } from '../../src-main/web/server';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 
-
 export function generateHourCall(dir: string): string {
   const file = join(dir, 'gesprek-60-min.wav');
   const tone = (hz: number) => ['-f', 'lavfi', '-i', `sine=frequency=${hz}:sample_rate=8000:duration=3600`];

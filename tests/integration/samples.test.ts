@@ -230,12 +230,20 @@ describe('monthly random samples', () => {
     copyFileSync(audioFixture('stereo-ulaw-8k.wav'), join(root, '2026/11', `call-${fileCounter}.wav`));
     const sample = await drawSample(core, coach, { period: '2026-11', advisorIds: [anna] });
     const recording = await bringIntoStore(core, coach, sample.items[0]!.id);
-    const stored = await core.db.selectFrom('call_analysis').select('created_at').where('recording_id', '=', recording.id).executeTakeFirstOrThrow();
+    const stored = await core.db
+      .selectFrom('call_analysis')
+      .select('created_at')
+      .where('recording_id', '=', recording.id)
+      .executeTakeFirstOrThrow();
 
     const analysis = await getAnalysis(core, recording.id);
     expect(analysis?.parameters.advisorChannel).toBe(2);
     // Read as current: not redone with the global setting (channel 1).
-    const after = await core.db.selectFrom('call_analysis').select('created_at').where('recording_id', '=', recording.id).executeTakeFirstOrThrow();
+    const after = await core.db
+      .selectFrom('call_analysis')
+      .select('created_at')
+      .where('recording_id', '=', recording.id)
+      .executeTakeFirstOrThrow();
     expect(after.created_at).toBe(stored.created_at);
   });
 

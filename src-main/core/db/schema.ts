@@ -226,6 +226,30 @@ export interface SampleItemTable {
   replaced_at: string | null;
 }
 
+export interface QuotaOverrideTable {
+  id: Generated<number>;
+  advisor_id: number;
+  /** First month the override applies, `YYYY-MM`. */
+  from_period: string;
+  /** Last month it applies, inclusive; null = until further notice. */
+  to_period: string | null;
+  per_month: number;
+  /** Why, in the planner's words: "nieuwe medewerker", "parttime", "verlof". */
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CoachAssignmentTable {
+  id: Generated<number>;
+  advisor_id: number;
+  coach_id: number;
+  from_date: string;
+  /** Exclusive end; null while current. Reassigning closes the old row, so history stays. */
+  to_date: string | null;
+  created_at: string;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -244,6 +268,8 @@ export interface Database {
   scan_run: ScanRunTable;
   sample: SampleTable;
   sample_item: SampleItemTable;
+  quota_override: QuotaOverrideTable;
+  coach_assignment: CoachAssignmentTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_converted_audio';
 import * as m0003 from './0003_call_analysis';
 import * as m0004 from './0004_retention';
 import * as m0005 from './0005_sources_and_samples';
+import * as m0006 from './0006_quota_and_assignments';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -19,4 +20,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0003_call_analysis': m0003,
   '0004_retention': m0004,
   '0005_sources_and_samples': m0005,
+  '0006_quota_and_assignments': m0006,
 };
