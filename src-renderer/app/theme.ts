@@ -14,8 +14,8 @@ export const buildTheme = (closeLabel: string) =>
     fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     headings: { fontWeight: '650' },
     defaultRadius: 'md',
-  // People who ask their system for less motion get no fades (WCAG 2.3.3).
-  respectReducedMotion: true,
+    // People who ask their system for less motion get no fades (WCAG 2.3.3).
+    respectReducedMotion: true,
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
     },

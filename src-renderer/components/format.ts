@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { format, parseISO, subMonths } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
 import i18n from '../i18n';
 
@@ -27,4 +27,9 @@ export function formatScore(pct: number | null): string {
 
 export function formatNumber(value: number, digits = 2): string {
   return new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }).format(value);
+}
+
+/** The current month and the `count - 1` before it as `YYYY-MM`, newest first: the month pickers' choices. */
+export function recentPeriods(count: number, now = new Date()): string[] {
+  return Array.from({ length: count }, (_, i) => format(subMonths(now, i), 'yyyy-MM'));
 }

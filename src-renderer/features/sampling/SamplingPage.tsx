@@ -19,21 +19,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatPeriod } from '../../components/format';
+import { formatDateTime, formatPeriod, recentPeriods } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { SampleView } from './SampleView';
 
-const periodOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-
-/** The current month and the twelve before it, newest first. */
-function recentPeriods(now = new Date()): string[] {
-  return Array.from({ length: 13 }, (_, i) => periodOf(new Date(now.getFullYear(), now.getMonth() - i, 1)));
-}
-
 export function SamplingPage() {
   const { t } = useTranslation('sampling');
-  const periods = useMemo(() => recentPeriods(), []);
+  const periods = useMemo(() => recentPeriods(13), []);
   const [period, setPeriod] = useState(periods[1] ?? periods[0] ?? '');
   const advisors = useChannel('staff.list', { roles: ['advisor'] }, ['staff']);
   const settings = useChannel('settings.get', {}, ['settings']);

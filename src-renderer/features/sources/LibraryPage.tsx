@@ -13,14 +13,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconExternalLink, IconFilterOff, IconPlayerPlayFilled } from '@tabler/icons-react';
-import { subMonths, format } from 'date-fns';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MatchStatus, SourceFile, SourceFileQuery } from '@contract';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatDuration, formatPeriod } from '../../components/format';
+import { formatDateTime, formatDuration, formatPeriod, recentPeriods } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { LibraryPlayer, type LibraryTrack } from './LibraryPlayer';
 import { MatchStatusBadge } from './StatusBadge';
@@ -67,13 +66,7 @@ export function LibraryPage() {
   const sources = useChannel('sources.list', {}, ['sources']);
   const topicLabel = (key: string | null) => (key ? (topics.data?.find((tp) => tp.key === key)?.label ?? key) : '—');
 
-  const months = useMemo(() => {
-    const now = new Date();
-    return Array.from({ length: MONTHS }, (_, i) => {
-      const value = format(subMonths(now, i), 'yyyy-MM');
-      return { value, label: formatPeriod(value) };
-    });
-  }, []);
+  const months = useMemo(() => recentPeriods(MONTHS).map((value) => ({ value, label: formatPeriod(value) })), []);
 
   const query: SourceFileQuery = {
     limit: PAGE_SIZE,
