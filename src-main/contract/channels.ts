@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { callAnalysis } from './analysis';
 import { byId, empty, ok } from './common';
+import * as co from './coaching';
+import * as dp from './disputes';
 import * as ev from './evaluations';
+import * as fb from './feedback';
 import * as mk from './markers';
 import * as rec from './recordings';
-import { rubricVersion } from './rubrics';
+import * as re from './rubric-editor';
+import { rubricDefinition, rubricVersion } from './rubrics';
 import * as smp from './sampling';
 import * as ses from './session';
 import * as src from './sources';
@@ -13,7 +17,19 @@ import * as cfg from './settings';
 import type { ChannelName } from './bridge';
 
 /** Which part of the data a write touches; screens that read it refresh. */
-export const dataTopics = ['staff', 'recordings', 'markers', 'evaluations', 'session', 'settings', 'sources', 'samples'] as const;
+export const dataTopics = [
+  'staff',
+  'recordings',
+  'markers',
+  'evaluations',
+  'session',
+  'settings',
+  'sources',
+  'samples',
+  'plan',
+  'feedback',
+  'rubrics',
+] as const;
 export type DataTopic = (typeof dataTopics)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -80,6 +96,23 @@ export const channels = {
 
   'rubrics.current': channel({ input: empty, output: rubricVersion }),
   'rubrics.getVersion': channel({ input: byId, output: rubricVersion }),
+  'rubrics.list': channel({ input: empty, output: z.array(re.rubricSummary) }),
+  /** A new rubric, as draft version 1. */
+  'rubrics.create': channel({ input: re.createRubricInput, output: rubricVersion, writes: ['rubrics'] }),
+  'rubrics.saveDraft': channel({ input: re.saveRubricDraftInput, output: rubricVersion, writes: ['rubrics'] }),
+  /** Makes a draft immutable; new evaluations can then use it. */
+  'rubrics.publish': channel({ input: byId, output: rubricVersion, writes: ['rubrics'] }),
+  /** The next draft version, copied from the newest version (or the open draft, if there is one). */
+  'rubrics.newDraft': channel({ input: re.newRubricDraftInput, output: rubricVersion, writes: ['rubrics'] }),
+  'rubrics.discardDraft': channel({ input: byId, output: ok, writes: ['rubrics'] }),
+  'rubrics.export': channel({ input: byId, output: re.rubricExport }),
+  'rubrics.definition': channel({ input: byId, output: rubricDefinition }),
+  /** A JSON file from another municipality: becomes a draft (a new rubric, or the next version of one with the same key). */
+  'rubrics.import': channel({ input: re.importRubricInput, output: rubricVersion, writes: ['rubrics'] }),
+  /** The score a filled-in form would get on this version; nothing is stored. */
+  'rubrics.preview': channel({ input: re.previewRubricInput, output: ev.scoreResult }),
+  'rubrics.assignments': channel({ input: empty, output: re.rubricAssignments }),
+  'rubrics.setAssignments': channel({ input: re.rubricAssignments, output: re.rubricAssignments, writes: ['rubrics', 'settings'] }),
 
   'evaluations.start': channel({ input: ev.startInput, output: ev.evaluation, writes: ['evaluations'] }),
   'evaluations.get': channel({ input: byId, output: ev.evaluation }),
@@ -87,6 +120,32 @@ export const channels = {
   'evaluations.finalize': channel({ input: byId, output: ev.evaluation, writes: ['evaluations'] }),
   'evaluations.listForAdvisor': channel({ input: ev.listForAdvisorInput, output: z.array(ev.evaluationSummary) }),
   'evaluations.listForRecording': channel({ input: ev.listForRecordingInput, output: z.array(ev.evaluationSummary) }),
+  /** Every version of a finished evaluation, oldest first: nothing is overwritten. */
+  'evaluations.history': channel({ input: byId, output: z.array(dp.evaluationVersion) }),
+
+  'disputes.raise': channel({ input: dp.raiseDisputeInput, output: dp.dispute, writes: ['evaluations'] }),
+  'disputes.list': channel({ input: dp.disputesQuery, output: z.array(dp.dispute) }),
+  /** The asked coach starts (or resumes) the blind second opinion: a draft on the same call. */
+  'disputes.startSecondOpinion': channel({ input: byId, output: ev.evaluation, writes: ['evaluations'] }),
+  'disputes.decide': channel({ input: dp.decideDisputeInput, output: dp.dispute, writes: ['evaluations'] }),
+
+  /** "Mijn maand": the signed-in (or given) coach's advisors with progress and what to do next. */
+  'coaching.myMonth': channel({ input: co.myMonthInput, output: co.myMonth }),
+  'coaching.team': channel({ input: co.teamOverviewInput, output: co.teamOverview }),
+  'coaching.assignments': channel({ input: co.assignmentsQuery, output: z.array(co.coachAssignment) }),
+  'coaching.assign': channel({ input: co.assignInput, output: z.array(co.coachAssignment), writes: ['plan'] }),
+  'coaching.quotaOverrides': channel({ input: co.quotaOverridesQuery, output: z.array(co.quotaOverride) }),
+  'coaching.addQuotaOverride': channel({ input: co.addQuotaOverrideInput, output: co.quotaOverride, writes: ['plan'] }),
+  'coaching.removeQuotaOverride': channel({ input: byId, output: ok, writes: ['plan'] }),
+
+  /** Evaluations awaiting feedback and open action points of one advisor. */
+  'feedback.prepare': channel({ input: fb.advisorInput, output: fb.feedbackPreparation }),
+  /** Records a feedbackgesprek: evaluations become discussed, action points are added and followed up, in one transaction. */
+  'feedback.record': channel({ input: fb.feedbackSessionInput, output: fb.feedbackSession, writes: ['feedback', 'evaluations'] }),
+  'feedback.list': channel({ input: fb.advisorInput, output: z.array(fb.feedbackSession) }),
+  'feedback.get': channel({ input: byId, output: fb.feedbackSession }),
+  'actionPoints.list': channel({ input: fb.actionPointsQuery, output: z.array(fb.actionPoint) }),
+  'actionPoints.update': channel({ input: fb.updateActionPointInput, output: fb.actionPoint, writes: ['feedback'] }),
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Channels = typeof channels;

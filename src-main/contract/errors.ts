@@ -109,6 +109,70 @@ const catalogue = {
     nl: 'Het bestand "{path}" ({codec}) kan niet direct worden afgespeeld. Neem het op in een steekproef of importeer het bij Opnames: dan maakt Klankbord er een afspeelbare kopie van.',
     en: 'The file "{path}" ({codec}) cannot be played directly. Add it to a sample or import it under Recordings: Klankbord then makes a playable copy.',
   },
+  coach_required: {
+    nl: '{name} is geen coach. Kies een coach.',
+    en: '{name} is not a coach. Choose a coach.',
+  },
+  feedback_evaluation_invalid: {
+    nl: 'De beoordeling van {call} kan niet in dit feedbackgesprek worden besproken: {reason}. Vernieuw het scherm en kies opnieuw.',
+    en: 'The evaluation of {call} cannot be discussed in this feedback session: {reason}. Refresh the screen and choose again.',
+  },
+  feedback_comment_required: {
+    nl: 'De adviseur is het niet eens: schrijf op waarmee niet, zodat het later terug te lezen is.',
+    en: 'The advisor does not agree: write down what about, so it can be read back later.',
+  },
+  action_point_invalid: {
+    nl: 'Actiepunt "{description}": {reason}',
+    en: 'Action point "{description}": {reason}',
+  },
+  dispute_reason_required: {
+    nl: 'Geef de reden op waarom de adviseur het niet eens is met deze beoordeling.',
+    en: 'Give the reason why the advisor disagrees with this evaluation.',
+  },
+  dispute_not_allowed: {
+    nl: 'Deze beoordeling kan niet worden betwist: {reason}',
+    en: 'This evaluation cannot be disputed: {reason}',
+  },
+  dispute_second_coach: {
+    nl: 'Voor een second opinion is een andere coach nodig dan {name}, die de beoordeling maakte. Kies een andere coach.',
+    en: 'A second opinion needs a coach other than {name}, who made the evaluation. Choose another coach.',
+  },
+  dispute_not_yours: {
+    nl: 'Deze second opinion is gevraagd aan {name}. Kies rechtsboven dat profiel om hem te maken.',
+    en: 'This second opinion was asked of {name}. Choose that profile (top right) to make it.',
+  },
+  dispute_closed: {
+    nl: 'Over dit bezwaar is al besloten ({outcome}). Vernieuw het scherm.',
+    en: 'This dispute has already been decided ({outcome}). Refresh the screen.',
+  },
+  dispute_second_not_final: {
+    nl: 'De second opinion is nog niet afgerond. Wacht tot {name} hem heeft afgerond voordat je besluit.',
+    en: 'The second opinion is not finished yet. Wait until {name} has finalised it before you decide.',
+  },
+  evaluation_blind: {
+    nl: 'Je maakt een blinde second opinion op dit gesprek. De eerdere beoordeling is zichtbaar zodra je eigen beoordeling is afgerond.',
+    en: 'You are making a blind second opinion on this call. The earlier evaluation becomes visible once your own is finalised.',
+  },
+  rubric_not_draft: {
+    nl: 'Versie {version} van "{name}" is gepubliceerd en kan niet meer worden gewijzigd. Maak een nieuwe conceptversie.',
+    en: 'Version {version} of "{name}" is published and can no longer be changed. Create a new draft version.',
+  },
+  rubric_draft_exists: {
+    nl: 'Van "{name}" bestaat al een conceptversie ({version}). Werk die bij of verwijder hem eerst.',
+    en: '"{name}" already has a draft version ({version}). Update it or delete it first.',
+  },
+  rubric_invalid: {
+    nl: 'Het beoordelingsformulier klopt niet: {reason}',
+    en: 'The rubric is not valid: {reason}',
+  },
+  rubric_file_invalid: {
+    nl: '"{fileName}" is geen geldig Klankbord-beoordelingsformulier: {reason}. Exporteer het formulier opnieuw als JSON en probeer het nog eens.',
+    en: '"{fileName}" is not a valid Klankbord rubric: {reason}. Export the rubric as JSON again and retry.',
+  },
+  rubric_version_not_published: {
+    nl: 'Versie {version} van "{name}" is nog een concept. Publiceer hem eerst voordat je hem voor nieuwe beoordelingen kiest.',
+    en: 'Version {version} of "{name}" is still a draft. Publish it before you choose it for new evaluations.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { id, localDateTime, period, shortText, timestamp } from './common';
+import { id, isoDate, localDateTime, period, shortText, timestamp } from './common';
 import { criticalClass } from './rubrics';
 
 export const evaluationStatuses = ['draft', 'final', 'discussed', 'disputed'] as const;
 export const evaluationStatus = z.enum(evaluationStatuses);
 export type EvaluationStatus = z.infer<typeof evaluationStatus>;
+
+/** A regular evaluation of the month, or a blind second opinion on a disputed one. */
+export const evaluationKind = z.enum(['regular', 'second_opinion']);
+export type EvaluationKind = z.infer<typeof evaluationKind>;
 
 /** One criterion's answer: `value` is 1/0 for yes/no or the scale level; `na` means n.v.t. */
 export const answer = z.object({
@@ -59,8 +63,16 @@ export const evaluation = z.object({
   coachId: id,
   coachName: z.string(),
   rubricVersionId: id,
+  /** The rubric and version it was scored with: it stays pinned to it whatever is published later. */
+  rubricName: z.string(),
+  rubricVersion: z.number().int(),
   period,
   status: evaluationStatus,
+  kind: evaluationKind,
+  /** Whether it counts towards the quota and reports (false for a second opinion that did not replace the original). */
+  counts: z.boolean(),
+  /** Date of the feedback session that discussed it. */
+  discussedOn: isoDate.nullable(),
   tops: z.string(),
   tips: z.string(),
   answers: z.array(answer),
@@ -84,9 +96,13 @@ export const evaluationSummary = z.object({
   advisorId: id,
   advisorName: z.string(),
   coachName: z.string(),
+  kind: evaluationKind,
+  counts: z.boolean(),
+  rubricVersion: z.number().int(),
   scorePct: z.number().nullable(),
   hasCriticalError: z.boolean(),
   finalizedAt: timestamp.nullable(),
+  discussedOn: isoDate.nullable(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 

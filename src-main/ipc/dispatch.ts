@@ -59,6 +59,7 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
         }
       }
     },
+    profileId: () => currentProfileId(core),
     actorId: async () => {
       const id = await currentProfileId(core);
       if (id === null) throw new AppError('no_profile');

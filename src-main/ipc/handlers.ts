@@ -1,6 +1,32 @@
 import type { z } from 'zod';
 import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload } from '../contract';
 import type { Core } from '../core/app';
+import { myMonth, teamOverview } from '../core/coaching/month';
+import {
+  addQuotaOverride,
+  assignCoaches,
+  getQuotaOverride,
+  listAssignments,
+  listQuotaOverrides,
+  removeQuotaOverride,
+} from '../core/coaching/plan';
+import { assertNotBlind, decideDispute, listDisputes, raiseDispute, startSecondOpinion } from '../core/evaluations/disputes';
+import { evaluationHistory } from '../core/evaluations/history';
+import { listActionPoints, updateActionPoint } from '../core/feedback/action-points';
+import { getFeedbackSession, listFeedbackSessions, prepareFeedback, recordFeedbackSession } from '../core/feedback/sessions';
+import { getRubricAssignments, setRubricAssignments } from '../core/rubrics/assignments';
+import {
+  createRubric,
+  discardRubricDraft,
+  exportRubric,
+  importRubric,
+  listRubrics,
+  newRubricDraft,
+  previewScore,
+  publishRubricVersion,
+  rubricDefinitionOf,
+  saveRubricDraft,
+} from '../core/rubrics/editor';
 import {
   finalizeEvaluation,
   getEvaluation,
@@ -23,6 +49,7 @@ import {
 import { currentRubricVersionId, getRubricVersion } from '../core/rubrics/rubrics';
 import { listRetentionLog, runRetention } from '../core/retention/retention';
 import { bringIntoStore, drawSample, getSample, listSamples, redrawItem, sampleForAdvisor } from '../core/sampling/samples';
+import { todayIso } from '../core/clock';
 import { getSession, selectProfile, setLanguage } from '../core/session/session';
 import { cancelScan, scanSource } from '../core/sources/scan';
 import {
@@ -42,6 +69,8 @@ export interface HandlerContext {
   core: Core;
   /** The signed-in profile; throws `no_profile` when nobody is signed in. */
   actorId(): Promise<number>;
+  /** The signed-in profile, or null: for reads that only narrow what a profile may see. */
+  profileId(): Promise<number | null>;
   /** Pushes an event to every window while the handler runs (progress of long work). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
@@ -110,11 +139,57 @@ export const handlers: Handlers = {
 
   'rubrics.current': async (_, { core }) => getRubricVersion(core.db, await currentRubricVersionId(core.db)),
   'rubrics.getVersion': ({ id }, { core }) => getRubricVersion(core.db, id),
+  'rubrics.list': (_, { core }) => listRubrics(core.db),
+  'rubrics.create': ({ definition }, { core }) => createRubric(core.db, definition),
+  'rubrics.saveDraft': ({ id, definition }, { core }) => saveRubricDraft(core.db, id, definition),
+  'rubrics.publish': ({ id }, { core }) => publishRubricVersion(core.db, id),
+  'rubrics.newDraft': ({ rubricId }, { core }) => newRubricDraft(core.db, rubricId),
+  'rubrics.discardDraft': async ({ id }, { core }) => {
+    await discardRubricDraft(core.db, id);
+    return { ok: true as const };
+  },
+  'rubrics.export': ({ id }, { core }) => exportRubric(core.db, id),
+  'rubrics.definition': ({ id }, { core }) => rubricDefinitionOf(core.db, id),
+  'rubrics.import': ({ fileName, text }, { core }) => importRubric(core.db, fileName, text),
+  'rubrics.preview': ({ versionId, answers }, { core }) => previewScore(core.db, versionId, answers),
+  'rubrics.assignments': (_, { core }) => getRubricAssignments(core.db),
+  'rubrics.setAssignments': (input, { core }) => setRubricAssignments(core.db, input),
 
   'evaluations.start': async ({ recordingId }, ctx) => startEvaluation(ctx.core.db, await ctx.actorId(), recordingId),
-  'evaluations.get': ({ id }, { core }) => getEvaluation(core.db, id),
+  'evaluations.get': async ({ id }, ctx) => {
+    await assertNotBlind(ctx.core.db, await ctx.profileId(), id);
+    return getEvaluation(ctx.core.db, id);
+  },
   'evaluations.saveDraft': async (input, ctx) => saveDraft(ctx.core.db, await ctx.actorId(), input),
   'evaluations.finalize': async ({ id }, ctx) => finalizeEvaluation(ctx.core.db, await ctx.actorId(), id),
   'evaluations.listForAdvisor': ({ advisorId }, { core }) => listEvaluationsForAdvisor(core.db, advisorId),
   'evaluations.listForRecording': ({ recordingId }, { core }) => listEvaluationsForRecording(core.db, recordingId),
+  'evaluations.history': async ({ id }, ctx) => {
+    await assertNotBlind(ctx.core.db, await ctx.profileId(), id);
+    return evaluationHistory(ctx.core.db, id);
+  },
+
+  'disputes.raise': async (input, ctx) => raiseDispute(ctx.core.db, await ctx.actorId(), input),
+  'disputes.list': (query, { core }) => listDisputes(core.db, query),
+  'disputes.startSecondOpinion': async ({ id }, ctx) => startSecondOpinion(ctx.core.db, await ctx.actorId(), id),
+  'disputes.decide': async (input, ctx) => decideDispute(ctx.core.db, await ctx.actorId(), input),
+
+  'coaching.myMonth': async ({ period, coachId }, ctx) => myMonth(ctx.core.db, coachId ?? (await ctx.actorId()), period),
+  'coaching.team': ({ period, asOf }, { core }) => teamOverview(core.db, period, asOf ?? todayIso()),
+  'coaching.assignments': (query, { core }) => listAssignments(core.db, query),
+  'coaching.assign': ({ advisorIds, coachId, fromDate }, { core }) => assignCoaches(core.db, advisorIds, coachId, fromDate),
+  'coaching.quotaOverrides': ({ advisorId }, { core }) => listQuotaOverrides(core.db, advisorId),
+  'coaching.addQuotaOverride': async (input, ctx) =>
+    getQuotaOverride(ctx.core.db, await addQuotaOverride(ctx.core.db, await ctx.actorId(), input)),
+  'coaching.removeQuotaOverride': async ({ id }, { core }) => {
+    await removeQuotaOverride(core.db, id);
+    return { ok: true as const };
+  },
+
+  'feedback.prepare': ({ advisorId }, { core }) => prepareFeedback(core.db, advisorId),
+  'feedback.record': async (input, ctx) => recordFeedbackSession(ctx.core.db, await ctx.actorId(), input),
+  'feedback.list': ({ advisorId }, { core }) => listFeedbackSessions(core.db, advisorId),
+  'feedback.get': ({ id }, { core }) => getFeedbackSession(core.db, id),
+  'actionPoints.list': (query, { core }) => listActionPoints(core.db, query),
+  'actionPoints.update': async (input, ctx) => updateActionPoint(ctx.core.db, await ctx.actorId(), input),
 };

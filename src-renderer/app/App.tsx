@@ -2,9 +2,17 @@ import { Center, Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { MyMonthPage } from '../features/coaching/MyMonthPage';
+import { PlanPage } from '../features/coaching/PlanPage';
+import { TeamPage } from '../features/coaching/TeamPage';
+import { DisputesPage } from '../features/disputes/DisputesPage';
 import { EvaluationPage } from '../features/evaluations/EvaluationPage';
+import { FeedbackSessionPage } from '../features/feedback/FeedbackSessionPage';
+import { FeedbackSessionView } from '../features/feedback/FeedbackSessionView';
 import { RecordingPage } from '../features/recordings/RecordingPage';
 import { RecordingsPage } from '../features/recordings/RecordingsPage';
+import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
+import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SamplingPage } from '../features/sampling/SamplingPage';
 import { ProfilePicker } from '../features/session/ProfilePicker';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -38,12 +46,20 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/recordings" replace />} />
+          <Route path="my-month" element={<MyMonthPage />} />
+          <Route path="team" element={<TeamPage />} />
+          <Route path="plan" element={<PlanPage />} />
           <Route path="recordings" element={<RecordingsPage />} />
           <Route path="recordings/:id" element={<RecordingPage />} />
           <Route path="samples" element={<SamplingPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="staff/:id" element={<AdvisorPage />} />
+          <Route path="staff/:id/feedback/new" element={<FeedbackSessionPage />} />
+          <Route path="feedback/:id" element={<FeedbackSessionView />} />
           <Route path="evaluations/:id" element={<EvaluationPage />} />
+          <Route path="disputes" element={<DisputesPage />} />
+          <Route path="rubrics" element={<RubricsPage />} />
+          <Route path="rubrics/versions/:id" element={<RubricEditorPage />} />
           <Route path="library" element={<LibraryPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />

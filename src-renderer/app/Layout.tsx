@@ -1,5 +1,10 @@
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
+  IconCalendarCheck,
+  IconCalendarUser,
+  IconChartBar,
+  IconListCheck,
+  IconScale,
   IconChevronDown,
   IconBooks,
   IconDice5,
@@ -17,11 +22,16 @@ import { ProfileSwitcher } from '../features/session/ProfileSwitcher';
 import { useSession } from './session-store';
 
 const navItems = [
+  { to: '/my-month', key: 'myMonth', icon: IconCalendarCheck },
+  { to: '/team', key: 'team', icon: IconChartBar },
   { to: '/recordings', key: 'recordings', icon: IconHeadphones },
   { to: '/samples', key: 'samples', icon: IconDice5 },
+  { to: '/disputes', key: 'disputes', icon: IconScale },
   { to: '/staff', key: 'staff', icon: IconUsers },
+  { to: '/plan', key: 'plan', icon: IconCalendarUser },
   { to: '/library', key: 'library', icon: IconBooks },
   { to: '/sources', key: 'sources', icon: IconFolders },
+  { to: '/rubrics', key: 'rubrics', icon: IconListCheck },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 

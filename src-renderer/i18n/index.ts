@@ -1,9 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { coachingText } from '../features/coaching/i18n';
+import { disputesText } from '../features/disputes/i18n';
 import { evaluationsText } from '../features/evaluations/i18n';
+import { feedbackText } from '../features/feedback/i18n';
 import { playerText } from '../features/player/i18n';
 import { recordingsText } from '../features/recordings/i18n';
+import { rubricsText } from '../features/rubrics/i18n';
 import { samplingText } from '../features/sampling/i18n';
 import { sessionText } from '../features/session/i18n';
 import { settingsText } from '../features/settings/i18n';
@@ -21,6 +25,10 @@ const bundles = {
   settings: settingsText,
   sampling: samplingText,
   sources: sourcesText,
+  coaching: coachingText,
+  feedback: feedbackText,
+  disputes: disputesText,
+  rubrics: rubricsText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

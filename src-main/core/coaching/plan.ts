@@ -1,3 +1,4 @@
+import type { CoachAssignment, QuotaOverrideView } from '../../contract';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
@@ -31,12 +32,57 @@ export async function addQuotaOverride(db: Db, actorId: number | null, input: Ne
   return row.id;
 }
 
+export async function listQuotaOverrides(db: Db, advisorId?: number): Promise<QuotaOverrideView[]> {
+  let query = db
+    .selectFrom('quota_override')
+    .innerJoin('staff', 'staff.id', 'quota_override.advisor_id')
+    .selectAll('quota_override')
+    .select('staff.name as advisor_name')
+    .orderBy('staff.name')
+    .orderBy('quota_override.from_period', 'desc');
+  if (advisorId !== undefined) query = query.where('quota_override.advisor_id', '=', advisorId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    advisorId: r.advisor_id,
+    advisorName: r.advisor_name,
+    fromPeriod: r.from_period,
+    toPeriod: r.to_period,
+    perMonth: r.per_month,
+    reason: r.reason,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function getQuotaOverride(db: Db, id: number): Promise<QuotaOverrideView> {
+  const found = (await listQuotaOverrides(db)).find((o) => o.id === id);
+  if (!found) throw notFound(`Afwijkende norm ${id}`);
+  return found;
+}
+
+export async function removeQuotaOverride(db: Db, id: number): Promise<void> {
+  const result = await db.deleteFrom('quota_override').where('id', '=', id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound(`Afwijkende norm ${id}`);
+}
+
 /**
  * Puts an advisor with a coach from a date on. The current assignment is closed on that date, not
  * changed, so who followed whom in any month stays answerable.
  */
 export async function assignCoach(db: Db, advisorId: number, coachId: number, fromDate: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const work = async (trx: Db) => {
+    const current = await trx
+      .selectFrom('coach_assignment')
+      .select(['coach_id', 'from_date'])
+      .where('advisor_id', '=', advisorId)
+      .where('to_date', 'is', null)
+      .executeTakeFirst();
+    if (current?.coach_id === coachId) return;
+    if (current && current.from_date > fromDate) {
+      throw new AppError('invalid_input', {
+        detail: `de nieuwe koppeling (${fromDate}) begint vóór de huidige (${current.from_date}); kies een latere datum`,
+      });
+    }
     await trx
       .updateTable('coach_assignment')
       .set({ to_date: fromDate })
@@ -47,7 +93,54 @@ export async function assignCoach(db: Db, advisorId: number, coachId: number, fr
       .insertInto('coach_assignment')
       .values({ advisor_id: advisorId, coach_id: coachId, from_date: fromDate, to_date: null, created_at: nowIso() })
       .execute();
+  };
+  await (db.isTransaction ? work(db) : db.transaction().execute(work));
+}
+
+/** Puts several advisors with one coach, checking roles first so nothing is half-assigned. */
+export async function assignCoaches(db: Db, advisorIds: readonly number[], coachId: number, fromDate: string): Promise<CoachAssignment[]> {
+  const coach = await db.selectFrom('staff').select(['id', 'role', 'name']).where('id', '=', coachId).executeTakeFirst();
+  if (!coach) throw notFound(`Medewerker ${coachId}`);
+  if (coach.role !== 'coach') throw new AppError('coach_required', { name: coach.name });
+  const advisors = await db
+    .selectFrom('staff')
+    .select(['id', 'role', 'name'])
+    .where('id', 'in', [...advisorIds])
+    .execute();
+  for (const advisorId of advisorIds) {
+    const advisor = advisors.find((a) => a.id === advisorId);
+    if (!advisor) throw notFound(`Medewerker ${advisorId}`);
+    if (advisor.role !== 'advisor') throw new AppError('not_an_advisor', { name: advisor.name });
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const advisorId of advisorIds) await assignCoach(trx, advisorId, coachId, fromDate);
   });
+  return listAssignments(db, { currentOnly: true }).then((all) => all.filter((a) => advisorIds.includes(a.advisorId)));
+}
+
+/** Assignments with names; `currentOnly` leaves out closed ones (history). */
+export async function listAssignments(db: Db, query: { advisorId?: number; currentOnly: boolean }): Promise<CoachAssignment[]> {
+  let q = db
+    .selectFrom('coach_assignment')
+    .innerJoin('staff as advisor', 'advisor.id', 'coach_assignment.advisor_id')
+    .innerJoin('staff as coach', 'coach.id', 'coach_assignment.coach_id')
+    .selectAll('coach_assignment')
+    .select(['advisor.name as advisor_name', 'coach.name as coach_name'])
+    .orderBy('advisor.name')
+    .orderBy('coach_assignment.from_date', 'desc')
+    .orderBy('coach_assignment.id', 'desc');
+  if (query.advisorId !== undefined) q = q.where('coach_assignment.advisor_id', '=', query.advisorId);
+  if (query.currentOnly) q = q.where('coach_assignment.to_date', 'is', null);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    advisorId: r.advisor_id,
+    advisorName: r.advisor_name,
+    coachId: r.coach_id,
+    coachName: r.coach_name,
+    fromDate: r.from_date,
+    toDate: r.to_date,
+  }));
 }
 
 /** The coach following an advisor on a date, or null. */
@@ -71,7 +164,7 @@ export interface PlanRow {
   done: number;
 }
 
-/** Every advisor's planned and completed evaluations for a month (final or discussed count as done). */
+/** Every advisor's planned and completed evaluations for a month (finished ones that count; a second opinion only if it replaced the original). */
 export async function monthPlan(db: Db, period: string): Promise<PlanRow[]> {
   const { samplePerAdvisor } = await getAppSettings(db);
   const advisors = await db.selectFrom('staff').selectAll().where('role', '=', 'advisor').orderBy('name').execute();
@@ -80,7 +173,8 @@ export async function monthPlan(db: Db, period: string): Promise<PlanRow[]> {
     .selectFrom('evaluation')
     .select(['advisor_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('period', '=', period)
-    .where('status', 'in', ['final', 'discussed', 'disputed'])
+    .where('status', '!=', 'draft')
+    .where('counts', '=', 1)
     .groupBy('advisor_id')
     .execute();
   const doneBy = new Map(done.map((d) => [d.advisor_id, Number(d.n)]));

@@ -108,6 +108,16 @@ export interface EvaluationTable {
   finalized_at: string | null;
   /** Bumped on every write: the basis for optimistic locking in team mode. */
   revision: ColumnType<number, number | undefined, number>;
+  /** A regular evaluation of the month, or a blind second opinion on a disputed one. */
+  kind: ColumnType<'regular' | 'second_opinion', 'regular' | 'second_opinion' | undefined, 'regular' | 'second_opinion'>;
+  /**
+   * 1 when the evaluation counts towards the quota and reports. A second opinion starts at 0;
+   * when it replaces the original, the two swap, so one call never counts twice.
+   */
+  counts: ColumnType<Flag, Flag | undefined, Flag>;
+  feedback_session_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The date of the feedback session that discussed it: time to feedback = this − finalized_at. */
+  discussed_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnswerTable {
@@ -250,6 +260,65 @@ export interface CoachAssignmentTable {
   created_at: string;
 }
 
+export interface FeedbackSessionTable {
+  id: Generated<number>;
+  advisor_id: number;
+  coach_id: number;
+  held_on: string;
+  tops: string;
+  tips: string;
+  reaction: string;
+  agreement: 'agreed' | 'disagreed';
+  disagreement_comment: string;
+  created_at: string;
+}
+
+export interface ActionItemTable {
+  id: Generated<number>;
+  advisor_id: number;
+  /** The session that agreed it; null for an action point added outside a session. */
+  feedback_session_id: number | null;
+  /** Optionally the rubric criterion it works on (of the version the advisor was scored with). */
+  criterion_id: number | null;
+  description: string;
+  due_date: string;
+  status: 'open' | 'done' | 'dropped';
+  follow_up_note: string;
+  created_by: number | null;
+  created_at: string;
+  closed_by: number | null;
+  closed_at: string | null;
+}
+
+export interface DisputeTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  reason: string;
+  raised_by: number;
+  raised_at: string;
+  /** The coach asked to score the call blind. */
+  second_coach_id: number;
+  second_evaluation_id: number | null;
+  /** Null while open. */
+  outcome: 'original_kept' | 'replaced' | null;
+  outcome_note: ColumnType<string, string | undefined, string>;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+/** Append-only: one row per change of a finished evaluation, with the full state after it. */
+export interface EvaluationVersionTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  revision: number;
+  change: string;
+  note: string;
+  changed_by: number | null;
+  changed_at: string;
+  /** The contract's EvaluationSnapshot as JSON. */
+  snapshot_json: string;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -270,6 +339,10 @@ export interface Database {
   sample_item: SampleItemTable;
   quota_override: QuotaOverrideTable;
   coach_assignment: CoachAssignmentTable;
+  feedback_session: FeedbackSessionTable;
+  action_item: ActionItemTable;
+  dispute: DisputeTable;
+  evaluation_version: EvaluationVersionTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

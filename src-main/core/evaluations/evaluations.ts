@@ -2,7 +2,9 @@ import type { Answer, DraftInput, Evaluation, EvaluationSummary, RubricVersion }
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
-import { currentRubricVersionId, getRubricVersion } from '../rubrics/rubrics';
+import { rubricVersionForTeam } from '../rubrics/assignments';
+import { getRubricVersion } from '../rubrics/rubrics';
+import { recordVersion } from './history';
 import { answerProblem, isAnswered, scoreEvaluation } from './scoring';
 
 const periodOf = (callAt: string | null): string => (callAt ?? nowIso()).slice(0, 7);
@@ -11,8 +13,9 @@ const periodOf = (callAt: string | null): string => (callAt ?? nowIso()).slice(0
 export async function startEvaluation(db: Db, coachId: number, recordingId: number): Promise<Evaluation> {
   const recording = await db
     .selectFrom('recording')
-    .select(['id', 'advisor_id', 'call_at'])
-    .where('id', '=', recordingId)
+    .leftJoin('staff', 'staff.id', 'recording.advisor_id')
+    .select(['recording.id', 'recording.advisor_id', 'recording.call_at', 'staff.team'])
+    .where('recording.id', '=', recordingId)
     .executeTakeFirst();
   if (!recording) throw notFound(`Opname ${recordingId}`);
   if (recording.advisor_id === null) throw new AppError('advisor_required');
@@ -23,6 +26,7 @@ export async function startEvaluation(db: Db, coachId: number, recordingId: numb
     .where('recording_id', '=', recordingId)
     .where('coach_id', '=', coachId)
     .where('status', '=', 'draft')
+    .where('kind', '=', 'regular')
     .executeTakeFirst();
   if (draft) return getEvaluation(db, draft.id);
 
@@ -33,7 +37,7 @@ export async function startEvaluation(db: Db, coachId: number, recordingId: numb
       recording_id: recordingId,
       advisor_id: recording.advisor_id,
       coach_id: coachId,
-      rubric_version_id: await currentRubricVersionId(db),
+      rubric_version_id: await rubricVersionForTeam(db, recording.team ?? ''),
       period: periodOf(recording.call_at),
       status: 'draft',
       tops: '',
@@ -77,8 +81,13 @@ export async function getEvaluation(db: Db, id: number): Promise<Evaluation> {
     coachId: row.coach_id,
     coachName: row.coach_name,
     rubricVersionId: row.rubric_version_id,
+    rubricName: rubric.name,
+    rubricVersion: rubric.version,
     period: row.period,
     status: row.status,
+    kind: row.kind,
+    counts: row.counts === 1,
+    discussedOn: row.discussed_on,
     tops: row.tops,
     tips: row.tips,
     answers,
@@ -162,33 +171,41 @@ export async function finalizeEvaluation(db: Db, coachId: number, id: number): P
 
   const result = scoreEvaluation(rubric, answers);
   const now = nowIso();
-  await db
-    .updateTable('evaluation')
-    .set((eb) => ({
-      status: 'final',
-      score_pct: result.scorePct,
-      critical_customer: result.critical.customer ? 1 : 0,
-      critical_business: result.critical.business ? 1 : 0,
-      critical_compliance: result.critical.compliance ? 1 : 0,
-      has_critical_error: result.hasCriticalError ? 1 : 0,
-      finalized_at: now,
-      updated_at: now,
-      revision: eb('revision', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', 'draft')
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('evaluation')
+      .set((eb) => ({
+        status: 'final',
+        score_pct: result.scorePct,
+        critical_customer: result.critical.customer ? 1 : 0,
+        critical_business: result.critical.business ? 1 : 0,
+        critical_compliance: result.critical.compliance ? 1 : 0,
+        has_critical_error: result.hasCriticalError ? 1 : 0,
+        finalized_at: now,
+        updated_at: now,
+        revision: eb('revision', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .execute();
+    await recordVersion(trx, id, 'finalized', coachId);
+  });
   return getEvaluation(db, id);
 }
 
-function summaries(db: Db) {
+export function summaries(db: Db) {
   return db
     .selectFrom('evaluation')
     .innerJoin('recording', 'recording.id', 'evaluation.recording_id')
     .innerJoin('staff as advisor', 'advisor.id', 'evaluation.advisor_id')
     .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
+    .innerJoin('rubric_version', 'rubric_version.id', 'evaluation.rubric_version_id')
     .select([
       'evaluation.id',
+      'evaluation.kind',
+      'evaluation.counts',
+      'evaluation.discussed_on',
+      'rubric_version.version as rubric_version',
       'evaluation.period',
       'evaluation.status',
       'evaluation.recording_id',
@@ -209,7 +226,7 @@ function summaries(db: Db) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
 
-function toSummary(row: SummaryRow): EvaluationSummary {
+export function toSummary(row: SummaryRow): EvaluationSummary {
   return {
     id: row.id,
     period: row.period,
@@ -221,9 +238,13 @@ function toSummary(row: SummaryRow): EvaluationSummary {
     advisorId: row.advisor_id,
     advisorName: row.advisor_name,
     coachName: row.coach_name,
+    kind: row.kind,
+    counts: row.counts === 1,
+    rubricVersion: row.rubric_version,
     scorePct: row.score_pct,
     hasCriticalError: row.has_critical_error === 1,
     finalizedAt: row.finalized_at,
+    discussedOn: row.discussed_on,
   };
 }
 

@@ -5,6 +5,7 @@ import * as m0003 from './0003_call_analysis';
 import * as m0004 from './0004_retention';
 import * as m0005 from './0005_sources_and_samples';
 import * as m0006 from './0006_quota_and_assignments';
+import * as m0007 from './0007_monthly_cycle';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -21,4 +22,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0004_retention': m0004,
   '0005_sources_and_samples': m0005,
   '0006_quota_and_assignments': m0006,
+  '0007_monthly_cycle': m0007,
 };

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+
+export function MyMonthPage() {
+  const { t } = useTranslation('coaching');
+  return <PageHeader title={t('title')} />;
+}

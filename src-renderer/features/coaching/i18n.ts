@@ -1,0 +1,8 @@
+export const coachingText = {
+  nl: {
+    title: 'Mijn maand',
+  },
+  en: {
+    title: 'My month',
+  },
+};

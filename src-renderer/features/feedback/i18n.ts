@@ -1,0 +1,8 @@
+export const feedbackText = {
+  nl: {
+    title: 'Feedbackgesprek',
+  },
+  en: {
+    title: 'Feedback session',
+  },
+};

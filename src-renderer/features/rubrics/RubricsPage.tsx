@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+
+export function RubricsPage() {
+  const { t } = useTranslation('rubrics');
+  return <PageHeader title={t('title')} />;
+}

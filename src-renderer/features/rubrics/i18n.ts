@@ -1,0 +1,8 @@
+export const rubricsText = {
+  nl: {
+    title: 'Beoordelingsformulieren',
+  },
+  en: {
+    title: 'Rubrics',
+  },
+};
