@@ -18,6 +18,8 @@ export const advisorMonth = z.object({
   planned: count,
   /** How `planned` came about (Dutch): default, override with reason, share for a mid-month joiner. */
   explanation: z.string(),
+  /** True when `planned` is not simply the default (override, leave, joined this month). */
+  adjusted: z.boolean(),
   /** Final, discussed or disputed evaluations that count for this month. */
   done: count,
   drafts: count,

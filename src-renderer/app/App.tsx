@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { StaffRole } from '@contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MyMonthPage } from '../features/coaching/MyMonthPage';
 import { PlanPage } from '../features/coaching/PlanPage';
@@ -22,6 +23,9 @@ import { AdvisorPage } from '../features/staff/AdvisorPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { Layout } from './Layout';
 import { useSession } from './session-store';
+
+/** Where each role starts its day: coaches with their month, managers with the team. */
+const homeFor = (role: StaffRole) => (role === 'manager' ? '/team' : role === 'coach' ? '/my-month' : '/recordings');
 
 export function App() {
   const { session, load } = useSession();
@@ -45,7 +49,7 @@ export function App() {
     <HashRouter>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/recordings" replace />} />
+          <Route index element={<Navigate to={homeFor(session.profile.role)} replace />} />
           <Route path="my-month" element={<MyMonthPage />} />
           <Route path="team" element={<TeamPage />} />
           <Route path="plan" element={<PlanPage />} />
@@ -63,7 +67,7 @@ export function App() {
           <Route path="library" element={<LibraryPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/recordings" replace />} />
+          <Route path="*" element={<Navigate to={homeFor(session.profile.role)} replace />} />
         </Route>
       </Routes>
     </HashRouter>

@@ -27,6 +27,8 @@ test('every export format imports in one batch and plays in Chromium', async ({ 
   await page.getByLabel('Naam').fill('Karim Bouzid');
   await page.getByLabel('Personeelsnummer').fill('9001');
   await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Mijn maand' })).toBeVisible();
+  await page.getByRole('link', { name: 'Opnames' }).click();
   await expect(page.getByRole('heading', { name: 'Opnames' })).toBeVisible();
 
   await page.getByTestId('open-import').click();

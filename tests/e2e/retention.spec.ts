@@ -5,6 +5,7 @@ test('after the retention period the audio is gone but the call and its details 
   await page.getByLabel('Naam').fill('Karim Bouzid');
   await page.getByLabel('Personeelsnummer').fill('9001');
   await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();
+  await page.getByRole('link', { name: 'Opnames' }).click();
 
   // A call from long ago, dated by its file name.
   await page.getByTestId('open-import').click();

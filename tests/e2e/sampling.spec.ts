@@ -40,6 +40,8 @@ test('a coach draws the monthly sample, sees why each call was picked, redraws o
     await page.getByLabel('Naam').fill('Karim Bouzid');
     await page.getByLabel('Personeelsnummer').fill('9001');
     await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();
+    await expect(page.getByRole('heading', { name: 'Mijn maand' })).toBeVisible();
+    await page.getByRole('link', { name: 'Opnames' }).click();
     await expect(page.getByRole('heading', { name: 'Opnames' })).toBeVisible();
 
     for (const a of advisors) {

@@ -76,3 +76,8 @@ export async function scoreCall(page: Page, recordingId: number, level: 'top' | 
   await ipc(page, 'evaluations.saveDraft', { id: started.id, tops, tips, answers });
   return ipc(page, 'evaluations.finalize', { id: started.id });
 }
+
+/** Follows a main-menu item (other links on a screen may carry the same words). */
+export async function goTo(page: Page, menuItem: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: menuItem, exact: true }).click();
+}

@@ -10,6 +10,8 @@ async function createCoachProfile(page: Page) {
   await page.getByLabel('Personeelsnummer').fill('9001');
   await page.getByLabel('Team').fill('KCC Noord');
   await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Mijn maand' })).toBeVisible();
+  await page.getByRole('link', { name: 'Opnames' }).click();
   await expect(page.getByRole('heading', { name: 'Opnames' })).toBeVisible();
 }
 

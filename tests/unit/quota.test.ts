@@ -5,7 +5,7 @@ const base: QuotaInput = { period: '2026-11', defaultPerMonth: 4, startDate: '20
 
 describe('plannedEvaluations', () => {
   it('plans the default for an advisor in service all month', () => {
-    expect(plannedEvaluations(base)).toEqual({ planned: 4, explanation: 'standaard 4 per maand' });
+    expect(plannedEvaluations(base)).toEqual({ planned: 4, explanation: 'standaard 4 per maand', adjusted: false });
   });
 
   it('applies an override only within its months, open-ended until further notice', () => {
@@ -22,7 +22,7 @@ describe('plannedEvaluations', () => {
       { fromPeriod: '2026-01', toPeriod: null, perMonth: 2, reason: 'parttime' },
       { fromPeriod: '2026-11', toPeriod: '2026-11', perMonth: 0, reason: 'verlof' },
     ];
-    expect(plannedEvaluations({ ...base, overrides })).toEqual({ planned: 0, explanation: 'afwijking: 0 per maand (verlof)' });
+    expect(plannedEvaluations({ ...base, overrides })).toEqual({ planned: 0, explanation: 'afwijking: 0 per maand (verlof)', adjusted: true });
     expect(plannedEvaluations({ ...base, period: '2026-12', overrides }).planned).toBe(2);
   });
 

@@ -161,6 +161,7 @@ export interface PlanRow {
   name: string;
   planned: number;
   explanation: string;
+  adjusted: boolean;
   done: number;
 }
 

@@ -19,6 +19,8 @@ export interface Quota {
   planned: number;
   /** In Dutch, for the planner and the manager: how the number came about. */
   explanation: string;
+  /** False when the plain default applies, so screens only explain the exceptions. */
+  adjusted: boolean;
 }
 
 const covers = (o: QuotaOverride, period: string) => o.fromPeriod <= period && (o.toPeriod === null || period <= o.toPeriod);
@@ -30,8 +32,8 @@ const covers = (o: QuotaOverride, period: string) => o.fromPeriod <= period && (
  */
 export function plannedEvaluations(input: QuotaInput): Quota {
   const { period, startDate } = input;
-  if (input.status === 'left') return { planned: 0, explanation: 'uit dienst' };
-  if (startDate !== null && startDate.slice(0, 7) > period) return { planned: 0, explanation: `nog niet in dienst (start ${startDate})` };
+  if (input.status === 'left') return { planned: 0, explanation: 'uit dienst', adjusted: true };
+  if (startDate !== null && startDate.slice(0, 7) > period) return { planned: 0, explanation: `nog niet in dienst (start ${startDate})`, adjusted: true };
 
   const override = input.overrides
     .filter((o) => covers(o, period))
@@ -50,8 +52,9 @@ export function plannedEvaluations(input: QuotaInput): Quota {
       return {
         planned,
         explanation: `${basis}; in dienst vanaf ${startDate}: ${days - firstDay + 1} van ${days} dagen, naar boven afgerond`,
+        adjusted: true,
       };
     }
   }
-  return { planned: base, explanation: basis };
+  return { planned: base, explanation: basis, adjusted: override !== undefined };
 }
