@@ -130,7 +130,7 @@ test('the sample defaults are settings; saving them keeps the retention period',
   await page.getByLabel('Personeelsnummer').fill('9001');
   await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();
   await page.getByRole('link', { name: 'Instellingen' }).click();
-  const perAdvisor = page.getByLabel('Gesprekken per klantadviseur per maand');
+  const perAdvisor = page.getByLabel('Beoordelingen per klantadviseur per maand');
   await expect(perAdvisor).toHaveValue('4');
   await page.getByTestId('retention-months').fill('18');
   await perAdvisor.fill('6');

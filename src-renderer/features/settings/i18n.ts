@@ -17,11 +17,11 @@ export const settingsText = {
     logWhen: 'Verwijderd op',
     logFile: 'Opname',
     logSize: 'Vrijgekomen',
-    sampleTitle: 'Maandelijkse steekproef',
+    sampleTitle: 'Maandnorm en steekproef',
     sampleSave: 'Steekproefinstellingen opslaan',
     sampleIntro:
-      'Elke maand trekt Klankbord per klantadviseur willekeurig gesprekken om te beoordelen, verspreid over de weken van de maand. Bij het trekken kun je deze aantallen nog aanpassen.',
-    samplePerAdvisor: 'Gesprekken per klantadviseur per maand',
+      'Zoveel gesprekken beoordeelt een coach elke maand per klantadviseur (de norm in Mijn maand en het teamoverzicht; afwijkingen per persoon staan onder Planning). De steekproef trekt ze willekeurig, verspreid over de weken van de maand.',
+    samplePerAdvisor: 'Beoordelingen per klantadviseur per maand',
     sampleMinDuration: 'Minimale duur steekproef (seconden)',
   },
   en: {
@@ -42,11 +42,11 @@ export const settingsText = {
     logWhen: 'Deleted on',
     logFile: 'Recording',
     logSize: 'Freed',
-    sampleTitle: 'Monthly sample',
+    sampleTitle: 'Monthly quota and sample',
     sampleSave: 'Save sample settings',
     sampleIntro:
-      'Each month Klankbord randomly draws calls per advisor to evaluate, spread over the weeks of the month. You can still change these numbers when drawing.',
-    samplePerAdvisor: 'Calls per advisor per month',
+      'This many calls a coach scores per advisor each month (the quota in My month and the team view; personal exceptions live under Planning). The sample draws them at random, spread over the weeks of the month.',
+    samplePerAdvisor: 'Evaluations per advisor per month',
     sampleMinDuration: 'Minimum call length for the sample (seconds)',
   },
 };
