@@ -173,6 +173,18 @@ const catalogue = {
     nl: 'Versie {version} van "{name}" is nog een concept. Publiceer hem eerst voordat je hem voor nieuwe beoordelingen kiest.',
     en: 'Version {version} of "{name}" is still a draft. Publish it before you choose it for new evaluations.',
   },
+  feedback_date_invalid: {
+    nl: 'De datum van het feedbackgesprek ({heldOn}) ligt in de toekomst. Leg een gesprek vast nadat het is gevoerd.',
+    en: 'The date of the feedback session ({heldOn}) is in the future. Record a session after it was held.',
+  },
+  rubric_key_in_use: {
+    nl: 'De sleutel "{key}" is al in gebruik door het formulier "{name}". Elk formulier heeft een eigen sleutel: kies een andere.',
+    en: 'The key "{key}" is already used by the rubric "{name}". Each rubric has its own key: choose another one.',
+  },
+  second_opinion_pending: {
+    nl: 'Deze second opinion van {name} is nog niet afgerond. Hij is te zien zodra {name} hem heeft afgerond, zodat de beoordeling blind blijft.',
+    en: 'This second opinion by {name} is not finished yet. It can be seen once {name} has finalised it, so the evaluation stays blind.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

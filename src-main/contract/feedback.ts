@@ -52,6 +52,13 @@ export const feedbackSessionInput = z.object({
 });
 export type FeedbackSessionInput = z.infer<typeof feedbackSessionInput>;
 
+/**
+ * An evaluation as discussed in a session. Time to feedback counts calendar days from the day it
+ * was finalised (the workstation's local date) to the session date; reports use it.
+ */
+export const discussedEvaluation = evaluationSummary.extend({ daysToFeedback: z.number().int().nullable() });
+export type DiscussedEvaluation = z.infer<typeof discussedEvaluation>;
+
 export const feedbackSession = z.object({
   id,
   advisorId: id,
@@ -64,14 +71,19 @@ export const feedbackSession = z.object({
   reaction: z.string(),
   agreement,
   disagreementComment: z.string(),
-  evaluations: z.array(evaluationSummary),
+  evaluations: z.array(discussedEvaluation),
   /** Action points agreed in this session. */
   actionPoints: z.array(actionPoint),
   createdAt: timestamp,
 });
 export type FeedbackSession = z.infer<typeof feedbackSession>;
 
-export const feedbackCandidate = evaluationSummary.extend({ tops: z.string(), tips: z.string() });
+export const feedbackCandidate = evaluationSummary.extend({
+  tops: z.string(),
+  tips: z.string(),
+  /** Calendar days since it was finalised: feedback should follow soon after. */
+  daysWaiting: z.number().int().nullable(),
+});
 export type FeedbackCandidate = z.infer<typeof feedbackCandidate>;
 
 /** Everything a coach needs to prepare a session with one advisor. */

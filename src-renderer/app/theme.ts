@@ -41,3 +41,6 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/** Mantine's darkest orange still falls below 4.5:1 under white badge text; this one passes. */
+export const warningOrange = '#9c3a0a';

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { AdvisorMonth, NextStep } from '@contract';
 import { useChannel } from '../../api/use-channel';
+import { warningOrange } from '../../app/theme';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatPeriod } from '../../components/format';
 import { MonthSelect } from '../../components/MonthSelect';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { MonthActionPoints } from './MonthActionPoints';
 import { evaluationForNextStep } from './next-step';
 import { usePeriod } from './use-period';
 
@@ -163,6 +165,7 @@ export function MyMonthPage() {
                     </Table>
                   </Table.ScrollContainer>
                 </Paper>
+                <MonthActionPoints advisorIds={data.advisors.map((a) => a.advisorId)} period={period} />
               </>
             )}
           </>
@@ -231,7 +234,7 @@ function AdvisorRow({
           <Group gap={6}>
             <Text size="sm">{a.actionPointsOpen}</Text>
             {a.actionPointsDue > 0 ? (
-              <Badge color="orange.9" variant="filled" size="sm">
+              <Badge color={warningOrange} variant="filled" size="sm">
                 {t('dueSuffix', { count: a.actionPointsDue })}
               </Badge>
             ) : null}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
+import { warningOrange } from '../../app/theme';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatPeriod, recentPeriods } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -146,7 +147,7 @@ function Assignments() {
                         {a.name}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{now ? now.coachName : <Text c="orange.9">{t('plan.noCoach')}</Text>}</Table.Td>
+                    <Table.Td>{now ? now.coachName : <Text c={warningOrange}>{t('plan.noCoach')}</Text>}</Table.Td>
                     <Table.Td>{now ? formatDate(now.fromDate) : '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm" c="gray.7">

@@ -33,6 +33,10 @@ export const coachingText = {
     resume: 'Concept afmaken',
     giveFeedback: 'Feedbackgesprek',
     complete: 'Klaar',
+    actionPointsTitle: 'Actiepunten om op te volgen',
+    actionPointsIntro: 'Open actiepunten van je klantadviseurs met een deadline in deze maand of eerder.',
+    actionPointColumns: { description: 'Actiepunt', criterion: 'Criterium', due: 'Deadline' },
+    overdue: 'Verlopen',
     dueSuffix: '{{count}} deze maand',
     team: {
       title: 'Team',
@@ -126,6 +130,10 @@ export const coachingText = {
     resume: 'Finish draft',
     giveFeedback: 'Feedback session',
     complete: 'Done',
+    actionPointsTitle: 'Action points to follow up',
+    actionPointsIntro: 'Open action points of your advisors due this month or earlier.',
+    actionPointColumns: { description: 'Action point', criterion: 'Criterion', due: 'Due' },
+    overdue: 'Overdue',
     dueSuffix: '{{count}} this month',
     team: {
       title: 'Team',

@@ -1,9 +1,10 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MatchStatus } from '@contract';
+import { warningOrange } from '../../app/theme';
 
 // Filled dark shades: the light teal/orange variants, and even orange.9, fall below 4.5:1 for small text.
-const color: Record<MatchStatus, string> = { matched: 'teal.9', unmatched: '#9c3a0a', unreadable: 'red.9' };
+const color: Record<MatchStatus, string> = { matched: 'teal.9', unmatched: warningOrange, unreadable: 'red.9' };
 
 export function MatchStatusBadge({ status }: { status: MatchStatus }) {
   const { t } = useTranslation('sources');

@@ -8,6 +8,7 @@ import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatPeriod, formatScore } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { AdvisorFeedbackSection } from '../feedback/AdvisorFeedbackSection';
 import { EvaluationStatusBadge, StaffStatusBadge } from './badges';
 import { StaffFormModal } from './StaffFormModal';
 
@@ -191,6 +192,12 @@ export function AdvisorPage() {
           )}
         </Paper>
       </Stack>
+
+      {member.role === 'advisor' ? (
+        <Box mt="xl">
+          <AdvisorFeedbackSection advisorId={id} advisorName={member.name} />
+        </Box>
+      ) : null}
 
       <StaffFormModal opened={editing} member={member} onClose={() => setEditing(false)} />
     </>
