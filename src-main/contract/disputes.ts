@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, shortText, timestamp } from './common';
-import { answer, evaluationStatus } from './evaluations';
+import { id, localDateTime, period, shortText, timestamp } from './common';
+import { answer, evaluationStatus, scoreResult } from './evaluations';
 
 export const disputeOutcomes = ['original_kept', 'replaced'] as const;
 export const disputeOutcome = z.enum(disputeOutcomes);
@@ -10,8 +10,15 @@ export const dispute = z.object({
   id,
   evaluationId: id,
   recordingId: id,
+  recordingName: z.string(),
+  callAt: localDateTime.nullable(),
+  period,
   advisorId: id,
   advisorName: z.string(),
+  /** The coach of the disputed (original) evaluation. */
+  originalCoachId: id,
+  originalCoachName: z.string(),
+  originalStatus: evaluationStatus,
   reason: z.string(),
   raisedById: id,
   raisedByName: z.string(),
@@ -24,8 +31,8 @@ export const dispute = z.object({
   outcomeNote: z.string(),
   decidedByName: z.string().nullable(),
   decidedAt: timestamp.nullable(),
+  /** Both scores only once the second opinion is final: until then it is blind both ways. */
   originalScorePct: z.number().nullable(),
-  /** Only once the second opinion is final: until then it is blind both ways. */
   secondScorePct: z.number().nullable(),
 });
 export type Dispute = z.infer<typeof dispute>;
@@ -34,6 +41,7 @@ export type Dispute = z.infer<typeof dispute>;
 export const raiseDisputeInput = z.object({ evaluationId: id, reason: shortText(2000), secondCoachId: id });
 export const decideDisputeInput = z.object({ id, outcome: disputeOutcome, note: shortText(2000) });
 export const disputesQuery = z.object({
+  /** Matches the disputed evaluation as well as its second opinion. */
   evaluationId: id.optional(),
   secondCoachId: id.optional(),
   openOnly: z.boolean().default(false),
@@ -62,5 +70,7 @@ export const evaluationVersion = z.object({
   changedByName: z.string().nullable(),
   changedAt: timestamp,
   snapshot: evaluationSnapshot,
+  /** The snapshot scored on the evaluation's pinned rubric version, so every version explains its number. */
+  result: scoreResult,
 });
 export type EvaluationVersion = z.infer<typeof evaluationVersion>;

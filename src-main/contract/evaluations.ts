@@ -103,6 +103,8 @@ export const evaluationSummary = z.object({
   hasCriticalError: z.boolean(),
   finalizedAt: timestamp.nullable(),
   discussedOn: isoDate.nullable(),
+  /** True when the score is withheld from the viewer (a blind second opinion is under way); scorePct is then null. */
+  scoreHidden: z.boolean().optional(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 

@@ -99,7 +99,7 @@ export const handlers: Handlers = {
   'recordings.peaks': ({ id }, { core }) => getPeaks(core, id),
   'recordings.analysis': ({ id }, { core }) => getAnalysis(core, id),
 
-  'markers.list': ({ recordingId }, { core }) => listMarkers(core.db, recordingId),
+  'markers.list': async ({ recordingId }, ctx) => listMarkers(ctx.core.db, recordingId, await ctx.profileId()),
   'markers.add': async (input, ctx) => addMarker(ctx.core.db, await ctx.actorId(), input),
   'markers.remove': async ({ id }, { core }) => {
     await removeMarker(core.db, id);
@@ -162,8 +162,9 @@ export const handlers: Handlers = {
   },
   'evaluations.saveDraft': async (input, ctx) => saveDraft(ctx.core.db, await ctx.actorId(), input),
   'evaluations.finalize': async ({ id }, ctx) => finalizeEvaluation(ctx.core.db, await ctx.actorId(), id),
-  'evaluations.listForAdvisor': ({ advisorId }, { core }) => listEvaluationsForAdvisor(core.db, advisorId),
-  'evaluations.listForRecording': ({ recordingId }, { core }) => listEvaluationsForRecording(core.db, recordingId),
+  'evaluations.listForAdvisor': async ({ advisorId }, ctx) => listEvaluationsForAdvisor(ctx.core.db, advisorId, await ctx.profileId()),
+  'evaluations.listForRecording': async ({ recordingId }, ctx) =>
+    listEvaluationsForRecording(ctx.core.db, recordingId, await ctx.profileId()),
   'evaluations.history': async ({ id }, ctx) => {
     await assertNotBlind(ctx.core.db, await ctx.profileId(), id);
     return evaluationHistory(ctx.core.db, id);

@@ -13,11 +13,12 @@ export interface RunningApp {
 }
 
 /** Starts the built web transport on a free port with a fresh data folder; resolves when it is listening. */
-async function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
+async function startApp(now: string | undefined): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-e2e-'));
   const token = randomBytes(12).toString('hex');
   const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--token', token], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: now ? { ...process.env, KLANKBORD_NOW: now } : process.env,
   });
   const loginUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -37,16 +38,21 @@ async function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
   return { app: { url: new URL(loginUrl).origin, loginUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
-    const { app, child } = await startApp();
+export const test = base.extend<{ app: RunningApp; now: string | undefined }>({
+  /**
+   * Pins "today" for the server (KLANKBORD_NOW) and the browser (Playwright's clock) alike, e.g.
+   * `test.use({ now: '2026-11-23T10:00:00' })`, so month views read the same on any day.
+   */
+  now: [undefined, { option: true }],
+  app: async ({ now }, use) => {
+    const { app, child } = await startApp(now);
     await use(app);
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
     rmSync(app.dataDir, { recursive: true, force: true });
   },
-  page: async ({ page, app }, use) => {
+  page: async ({ page, app, now }, use) => {
+    if (now) await page.clock.install({ time: new Date(now) });
     await page.goto(app.loginUrl);
     await use(page);
   },

@@ -1,10 +1,11 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { nowIso } from '../clock';
 
 /** A consistent online copy (SQLite's backup API), safe while the app keeps writing. */
 export async function backupDatabase(sqlite: BetterSqlite3.Database, backupsDir: string, reason: string, keep = 10): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = nowIso().replace(/[:.]/g, '-');
   const file = join(backupsDir, `klankbord-${stamp}-${reason}.sqlite`);
   await sqlite.backup(file);
   pruneBackups(backupsDir, keep);

@@ -33,7 +33,8 @@ const covers = (o: QuotaOverride, period: string) => o.fromPeriod <= period && (
 export function plannedEvaluations(input: QuotaInput): Quota {
   const { period, startDate } = input;
   if (input.status === 'left') return { planned: 0, explanation: 'uit dienst', adjusted: true };
-  if (startDate !== null && startDate.slice(0, 7) > period) return { planned: 0, explanation: `nog niet in dienst (start ${startDate})`, adjusted: true };
+  if (startDate !== null && startDate.slice(0, 7) > period)
+    return { planned: 0, explanation: `nog niet in dienst (start ${startDate})`, adjusted: true };
 
   const override = input.overrides
     .filter((o) => covers(o, period))

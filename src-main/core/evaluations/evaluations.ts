@@ -202,6 +202,7 @@ export function summaries(db: Db) {
     .innerJoin('rubric_version', 'rubric_version.id', 'evaluation.rubric_version_id')
     .select([
       'evaluation.id',
+      'evaluation.coach_id',
       'evaluation.kind',
       'evaluation.counts',
       'evaluation.discussed_on',
@@ -248,12 +249,50 @@ export function toSummary(row: SummaryRow): EvaluationSummary {
   };
 }
 
-export async function listEvaluationsForAdvisor(db: Db, advisorId: number): Promise<EvaluationSummary[]> {
-  const rows = await summaries(db).where('evaluation.advisor_id', '=', advisorId).execute();
-  return rows.map(toSummary);
+/**
+ * The calls on which this coach is asked for a blind second opinion that is not final yet (also
+ * before they started it): until then no other coach's evaluation of the call may reach them.
+ */
+export async function recordingsBlindTo(db: Db, coachId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('dispute')
+    .innerJoin('evaluation as original', 'original.id', 'dispute.evaluation_id')
+    .leftJoin('evaluation as second', 'second.id', 'dispute.second_evaluation_id')
+    .select('original.recording_id')
+    .where('dispute.second_coach_id', '=', coachId)
+    .where('dispute.outcome', 'is', null)
+    .where((eb) => eb.or([eb('second.id', 'is', null), eb('second.status', '=', 'draft')]))
+    .execute();
+  return new Set(rows.map((r) => r.recording_id));
 }
 
-export async function listEvaluationsForRecording(db: Db, recordingId: number): Promise<EvaluationSummary[]> {
+/** A second opinion stays blind both ways: while it is a draft, only its own coach sees it. */
+export const isHiddenSecondOpinion = (
+  e: { kind: string | null; status: string | null; coach_id: number | null },
+  viewerId: number | null,
+) => e.kind === 'second_opinion' && e.status === 'draft' && e.coach_id !== viewerId;
+
+/** Lists keep every evaluation visible but withhold the scores the viewer may not see yet. */
+async function summariesFor(db: Db, rows: readonly SummaryRow[], viewerId: number | null): Promise<EvaluationSummary[]> {
+  const blind = viewerId === null ? new Set<number>() : await recordingsBlindTo(db, viewerId);
+  return rows.map((row) => {
+    const summary = toSummary(row);
+    const hidden = isHiddenSecondOpinion(row, viewerId) || (blind.has(row.recording_id) && row.coach_id !== viewerId);
+    return hidden ? { ...summary, scorePct: null, hasCriticalError: false, scoreHidden: true } : summary;
+  });
+}
+
+/** `viewerId`: the signed-in profile; scores it may not see yet (a blind second opinion) are withheld. */
+export async function listEvaluationsForAdvisor(db: Db, advisorId: number, viewerId: number | null = null): Promise<EvaluationSummary[]> {
+  const rows = await summaries(db).where('evaluation.advisor_id', '=', advisorId).execute();
+  return summariesFor(db, rows, viewerId);
+}
+
+export async function listEvaluationsForRecording(
+  db: Db,
+  recordingId: number,
+  viewerId: number | null = null,
+): Promise<EvaluationSummary[]> {
   const rows = await summaries(db).where('evaluation.recording_id', '=', recordingId).execute();
-  return rows.map(toSummary);
+  return summariesFor(db, rows, viewerId);
 }

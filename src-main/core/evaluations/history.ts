@@ -8,6 +8,8 @@ import {
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { notFound } from '../errors';
+import { getRubricVersion } from '../rubrics/rubrics';
+import { scoreEvaluation } from './scoring';
 
 async function snapshotOf(db: Db, evaluationId: number): Promise<{ revision: number; snapshot: EvaluationSnapshot }> {
   const row = await db
@@ -55,8 +57,11 @@ export async function recordVersion(
     .execute();
 }
 
-/** Every recorded version of an evaluation, oldest first. */
+/** Every recorded version of an evaluation, oldest first, each scored on the evaluation's pinned rubric version. */
 export async function evaluationHistory(db: Db, evaluationId: number): Promise<EvaluationVersion[]> {
+  const evaluation = await db.selectFrom('evaluation').select('rubric_version_id').where('id', '=', evaluationId).executeTakeFirst();
+  if (!evaluation) throw notFound(`Beoordeling ${evaluationId}`);
+  const rubric = await getRubricVersion(db, evaluation.rubric_version_id);
   const rows = await db
     .selectFrom('evaluation_version')
     .leftJoin('staff', 'staff.id', 'evaluation_version.changed_by')
@@ -65,14 +70,18 @@ export async function evaluationHistory(db: Db, evaluationId: number): Promise<E
     .where('evaluation_id', '=', evaluationId)
     .orderBy('evaluation_version.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    evaluationId: r.evaluation_id,
-    revision: r.revision,
-    change: evaluationChange.parse(r.change),
-    note: r.note,
-    changedByName: r.changed_by_name,
-    changedAt: r.changed_at,
-    snapshot: evaluationSnapshot.parse(JSON.parse(r.snapshot_json)),
-  }));
+  return rows.map((r) => {
+    const snapshot = evaluationSnapshot.parse(JSON.parse(r.snapshot_json));
+    return {
+      id: r.id,
+      evaluationId: r.evaluation_id,
+      revision: r.revision,
+      change: evaluationChange.parse(r.change),
+      note: r.note,
+      changedByName: r.changed_by_name,
+      changedAt: r.changed_at,
+      snapshot,
+      result: scoreEvaluation(rubric, snapshot.answers),
+    };
+  });
 }

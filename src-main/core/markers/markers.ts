@@ -2,6 +2,7 @@ import type { Marker } from '../../contract';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { notFound } from '../errors';
+import { isHiddenSecondOpinion, recordingsBlindTo } from '../evaluations/evaluations';
 
 function markers(db: Db) {
   return db
@@ -25,8 +26,18 @@ const toMarker = (r: MarkerRow): Marker => ({
   createdAt: r.created_at,
 });
 
-export async function listMarkers(db: Db, recordingId: number): Promise<Marker[]> {
-  return (await markers(db).where('marker.recording_id', '=', recordingId).execute()).map(toMarker);
+/**
+ * `viewerId`: the signed-in profile. A coach making a blind second opinion on the call sees only
+ * their own notes, and nobody else sees the notes of an unfinished second opinion.
+ */
+export async function listMarkers(db: Db, recordingId: number, viewerId: number | null = null): Promise<Marker[]> {
+  const rows = await markers(db)
+    .leftJoin('evaluation', 'evaluation.id', 'marker.evaluation_id')
+    .select(['evaluation.kind', 'evaluation.status', 'evaluation.coach_id'])
+    .where('marker.recording_id', '=', recordingId)
+    .execute();
+  const blind = viewerId !== null && (await recordingsBlindTo(db, viewerId)).has(recordingId);
+  return rows.filter((r) => r.author_id === viewerId || (!blind && !isHiddenSecondOpinion(r, viewerId))).map(toMarker);
 }
 
 export interface NewMarker {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { subMonths } from 'date-fns';
 import type { RetentionLogEntry, RetentionRun } from '../../contract';
 import type { Core } from '../app';
-import { nowIso } from '../clock';
+import { now, nowIso } from '../clock';
 import { removeFromStore, inStore } from '../recordings/store';
 import { getAppSettings } from '../settings/app-settings';
 
@@ -14,10 +14,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the row is marked: a failure in between leaves a row the next run finishes, never audio that
  * the database claims is gone.
  */
-export async function runRetention(core: Core, now: Date = new Date()): Promise<RetentionRun> {
+export async function runRetention(core: Core, at: Date = now()): Promise<RetentionRun> {
   const { audioRetentionMonths } = await getAppSettings(core.db);
   // Local date-times (call_at) and ISO moments (imported_at) compare correctly as text at day precision.
-  const cutoff = subMonths(now, audioRetentionMonths).toISOString().slice(0, 19);
+  const cutoff = subMonths(at, audioRetentionMonths).toISOString().slice(0, 19);
   const due = await core.db
     .selectFrom('recording')
     .selectAll()

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CoachProgress } from '@contract';
@@ -18,7 +19,9 @@ function scheduleColor(pct: number | null): string {
 export function TeamPage() {
   const { t } = useTranslation('coaching');
   const [period, setPeriod] = usePeriod();
-  const overview = useChannel('coaching.team', { period }, ['evaluations', 'plan', 'staff', 'settings']);
+  // "On schedule" is measured against today on this workstation.
+  const asOf = format(new Date(), 'yyyy-MM-dd');
+  const overview = useChannel('coaching.team', { period, asOf }, ['evaluations', 'plan', 'staff', 'settings']);
   const data = overview.data;
   const expected = data ? data.coaches.reduce((sum, c) => sum + c.expectedByNow, 0) : 0;
   const teamPct = expected > 0 && data ? (data.done / expected) * 100 : null;

@@ -39,7 +39,7 @@ export function ScoreBreakdown({ evaluation, rubric }: { evaluation: Evaluation;
               </Badge>
             ) : (
               criticalClasses.map((c) => (
-                <Badge key={c} color="red" data-testid="critical-class">
+                <Badge key={c} color="red.9" data-testid="critical-class">
                   {tc(`critical.${c}`)}
                 </Badge>
               ))
@@ -93,7 +93,7 @@ export function ScoreBreakdown({ evaluation, rubric }: { evaluation: Evaluation;
                       <Table.Td>
                         {criterion.title}
                         {score?.criticalFailed ? (
-                          <Badge ml={6} color="red" size="xs">
+                          <Badge ml={6} color="red.9" size="xs">
                             {t('criticalError')}
                           </Badge>
                         ) : null}

@@ -90,7 +90,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
                     : ''}
             </Text>
             {result.hasCriticalError ? (
-              <Badge color="red" data-testid="critical-badge">
+              <Badge color="red.9" data-testid="critical-badge">
                 {t('criticalError')}
               </Badge>
             ) : null}

@@ -14,7 +14,8 @@ import { StaffFormModal } from './StaffFormModal';
 
 /** Only finalised evaluations count: a draft's score is provisional and would skew the average. */
 function finalAverage(evaluations: EvaluationSummary[]): { score: number; count: number } | null {
-  const scores = evaluations.filter((e) => e.status !== 'draft' && e.scorePct !== null).map((e) => e.scorePct as number);
+  // Only what counts: a replaced original and its second opinion must not both weigh in.
+  const scores = evaluations.flatMap((e) => (e.status !== 'draft' && e.counts && e.scorePct !== null ? [e.scorePct] : []));
   if (scores.length === 0) return null;
   return { score: scores.reduce((a, b) => a + b, 0) / scores.length, count: scores.length };
 }
