@@ -1,8 +1,9 @@
 import { Select } from '@mantine/core';
+import { addMonths } from 'date-fns';
 import { useMemo } from 'react';
 import { formatPeriod, recentPeriods } from './format';
 
-/** A month picker over the last year (and the month shown, should it be older). */
+/** A month picker over next month (to look ahead) and the last year, and the month shown should it be older. */
 export function MonthSelect({
   label,
   value,
@@ -15,7 +16,7 @@ export function MonthSelect({
   testId?: string;
 }) {
   const periods = useMemo(() => {
-    const recent = recentPeriods(13);
+    const recent = recentPeriods(14, addMonths(new Date(), 1));
     return recent.includes(value) ? recent : [value, ...recent].sort().reverse();
   }, [value]);
   return (

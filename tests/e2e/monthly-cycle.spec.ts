@@ -14,10 +14,10 @@ const names = [
   'Mohamed Amrani',
 ];
 
+test.use({ now: '2026-11-23T10:00:00' });
+
 test('a coach plans the month, follows it on Mijn maand and scores four calls of one advisor in one click each', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
-  await page.reload();
+  test.setTimeout(150_000);
   await createFirstProfile(page, 'Karim Bouzid', '9001');
   const session = await ipc(page, 'session.get', {});
   const karim = session.profile!.id;
@@ -88,4 +88,38 @@ test('a coach plans the month, follows it on Mijn maand and scores four calls of
   await expect(karimRow).not.toContainText('Anouk Jansen (');
   await expect(page.getByTestId(`coach-row-${ellen.id}`)).toContainText('0/0');
   await checkScreen(page, 'team');
+
+  // Feedback from Mijn maand: the four evaluations, two action points, akkoord.
+  await goTo(page, 'Mijn maand');
+  await anoukRow.getByRole('link', { name: 'Feedbackgesprek: Anouk Jansen' }).click();
+  await expect(page.getByRole('heading', { name: 'Feedbackgesprek met Anouk Jansen', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('candidate')).toHaveCount(4);
+  await expect(page.getByLabel('Tops — wat ging goed')).toHaveValue(/• Top 1: rustige uitleg/);
+  await page.getByLabel('Reactie van Anouk Jansen').fill('Herkent het samenvatten; wil daar deze maand op letten.');
+  await page.getByRole('radio', { name: 'Akkoord', exact: true }).check();
+  await page.getByTestId('add-action-point').click();
+  await page.getByTestId('add-action-point').click();
+  const points = page.getByTestId('new-action-point');
+  await points.nth(0).getByRole('textbox', { name: 'Actiepunt', exact: true }).fill('Vat de vraag samen voordat je antwoordt');
+  await points.nth(1).getByRole('textbox', { name: 'Actiepunt', exact: true }).fill('Noem je naam en de gemeente bij de opening');
+  await expect(points.nth(0).getByLabel('Streefdatum')).toHaveValue('2026-12-31');
+  await page.getByTestId('save-session').click();
+  await expect(page).toHaveURL(/#\/feedback\/\d+$/);
+  await expect(page.getByTestId('session-evaluation')).toHaveCount(4);
+
+  // This month: nothing left to give feedback on. Next month: Anouk starts at 0 of 4 and her two
+  // action points are on the worklist to follow up.
+  await goTo(page, 'Mijn maand');
+  await expect(page.getByTestId('stat-feedback')).toContainText('0');
+  await page.getByRole('combobox', { name: 'Maand' }).click();
+  await page.getByRole('option', { name: 'december 2026' }).click();
+  await expect(page.getByTestId('stat-scored')).toContainText('0 van 40');
+  await expect(anoukRow).toContainText('0/4');
+  await expect(anoukRow).toContainText('2 deze maand');
+  const followUps = page.getByTestId('month-action-point');
+  await expect(followUps).toHaveCount(2);
+  await expect(followUps.first()).toContainText('Anouk Jansen');
+  await expect(page.getByTestId('month-action-points')).toContainText('Vat de vraag samen voordat je antwoordt');
+  await expect(page.getByTestId('month-action-points')).toContainText('Noem je naam en de gemeente bij de opening');
+  await checkScreen(page, 'mijn-maand-volgende-maand');
 });
