@@ -2,7 +2,7 @@ import { evaluationSnapshot, type Dispute, type DisputeOutcome, type Evaluation,
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
-import { getEvaluation, isHiddenSecondOpinion, recordingsBlindTo } from './evaluations';
+import { getEvaluation, isHiddenSecondOpinion, newDraftRow, recordingsBlindTo } from './evaluations';
 import { recordVersion } from './history';
 
 const outcomeLabel: Record<DisputeOutcome, string> = {
@@ -188,29 +188,18 @@ export async function startSecondOpinion(db: Db, actorId: number, disputeId: num
     if (dispute.second_evaluation_id !== null) return dispute.second_evaluation_id;
     if (dispute.outcome !== null) throw new AppError('dispute_closed', { outcome: outcomeLabel[dispute.outcome] });
 
-    const now = nowIso();
     const created = await trx
       .insertInto('evaluation')
-      .values({
-        recording_id: dispute.recording_id,
-        advisor_id: dispute.advisor_id,
-        coach_id: actorId,
-        rubric_version_id: dispute.rubric_version_id,
-        period: dispute.period,
-        status: 'draft',
-        kind: 'second_opinion',
-        counts: 0,
-        tops: '',
-        tips: '',
-        score_pct: null,
-        critical_customer: 0,
-        critical_business: 0,
-        critical_compliance: 0,
-        has_critical_error: 0,
-        created_at: now,
-        updated_at: now,
-        finalized_at: null,
-      })
+      .values(
+        newDraftRow({
+          recordingId: dispute.recording_id,
+          advisorId: dispute.advisor_id,
+          coachId: actorId,
+          rubricVersionId: dispute.rubric_version_id,
+          period: dispute.period,
+          kind: 'second_opinion',
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('dispute').set({ second_evaluation_id: created.id }).where('id', '=', dispute.id).execute();

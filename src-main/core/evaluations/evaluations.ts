@@ -1,6 +1,8 @@
 import type { Answer, DraftInput, Evaluation, EvaluationSummary, RubricVersion } from '../../contract';
+import type { Insertable } from 'kysely';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
+import type { EvaluationTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { rubricVersionForTeam } from '../rubrics/assignments';
 import { getRubricVersion } from '../rubrics/rubrics';
@@ -8,6 +10,38 @@ import { recordVersion } from './history';
 import { answerProblem, isAnswered, scoreEvaluation } from './scoring';
 
 const periodOf = (callAt: string | null): string => (callAt ?? nowIso()).slice(0, 7);
+
+/** An empty draft; a second opinion starts not counting until it replaces the original. */
+export function newDraftRow(d: {
+  recordingId: number;
+  advisorId: number;
+  coachId: number;
+  rubricVersionId: number;
+  period: string;
+  kind: 'regular' | 'second_opinion';
+}): Insertable<EvaluationTable> {
+  const now = nowIso();
+  return {
+    recording_id: d.recordingId,
+    advisor_id: d.advisorId,
+    coach_id: d.coachId,
+    rubric_version_id: d.rubricVersionId,
+    period: d.period,
+    status: 'draft',
+    kind: d.kind,
+    counts: d.kind === 'regular' ? 1 : 0,
+    tops: '',
+    tips: '',
+    score_pct: null,
+    critical_customer: 0,
+    critical_business: 0,
+    critical_compliance: 0,
+    has_critical_error: 0,
+    created_at: now,
+    updated_at: now,
+    finalized_at: null,
+  };
+}
 
 /** Opens the coach's draft for this call, or starts one on the rubric version new evaluations use. */
 export async function startEvaluation(db: Db, coachId: number, recordingId: number): Promise<Evaluation> {
@@ -30,27 +64,18 @@ export async function startEvaluation(db: Db, coachId: number, recordingId: numb
     .executeTakeFirst();
   if (draft) return getEvaluation(db, draft.id);
 
-  const now = nowIso();
   const created = await db
     .insertInto('evaluation')
-    .values({
-      recording_id: recordingId,
-      advisor_id: recording.advisor_id,
-      coach_id: coachId,
-      rubric_version_id: await rubricVersionForTeam(db, recording.team ?? ''),
-      period: periodOf(recording.call_at),
-      status: 'draft',
-      tops: '',
-      tips: '',
-      score_pct: null,
-      critical_customer: 0,
-      critical_business: 0,
-      critical_compliance: 0,
-      has_critical_error: 0,
-      created_at: now,
-      updated_at: now,
-      finalized_at: null,
-    })
+    .values(
+      newDraftRow({
+        recordingId,
+        advisorId: recording.advisor_id,
+        coachId,
+        rubricVersionId: await rubricVersionForTeam(db, recording.team ?? ''),
+        period: periodOf(recording.call_at),
+        kind: 'regular',
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   return getEvaluation(db, created.id);
