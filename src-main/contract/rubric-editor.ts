@@ -31,3 +31,13 @@ export const rubricAssignments = z.object({
   teams: z.array(z.object({ team: z.string().min(1).max(60), versionId: id })).max(200),
 });
 export type RubricAssignments = z.infer<typeof rubricAssignments>;
+
+/** Format version of exported rubric files; importers refuse files from a newer format. */
+export const rubricFileFormat = 1;
+
+/**
+ * An exported rubric file: the portable definition plus a format marker. The marker is optional on
+ * import so the shipped default and hand-written files are accepted as well.
+ */
+export const rubricFile = rubricDefinition.extend({ klankbordRubric: z.number().int().positive().optional() });
+export type RubricFile = z.infer<typeof rubricFile>;

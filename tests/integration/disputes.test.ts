@@ -17,7 +17,7 @@ import { addMarker, listMarkers } from '../../src-main/core/markers/markers';
 import { newRubricDraft, publishRubricVersion } from '../../src-main/core/rubrics/editor';
 import { currentRubricVersionId, getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { createTempCore, type TempCore } from '../support/core';
-import { scenarioAnswers, scenarioScorePct } from '../support/scoring-scenario';
+import { scenarioScorePct, scenarioAnswerList } from '../support/scoring-scenario';
 import { insertRecording, insertStaff } from '../support/seed';
 
 let t: TempCore;
@@ -48,15 +48,7 @@ const failure = (promise: Promise<unknown>) =>
     (e: unknown) => codeOf(e),
   );
 
-function scenario(): Answer[] {
-  return rubric.sections
-    .flatMap((s) => s.criteria)
-    .map((c) => {
-      const v = scenarioAnswers[c.key];
-      if (v === undefined) throw new Error(`scenario misses ${c.key}`);
-      return v === 'na' ? { criterionId: c.id, value: null, na: true, note: '' } : { criterionId: c.id, value: v, na: false, note: '' };
-    });
-}
+const scenario = (): Answer[] => scenarioAnswerList(rubric);
 
 /** Every criterion at its top (yes / highest level): 100%. */
 function topAnswers(): Answer[] {

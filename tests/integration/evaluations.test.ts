@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../src-main/core/errors';
 import { currentRubricVersionId, getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { createTempCore, type TempCore } from '../support/core';
-import { scenarioAchieved, scenarioAnswers, scenarioMaximum, scenarioScorePct } from '../support/scoring-scenario';
+import { scenarioAchieved, scenarioMaximum, scenarioScorePct, scenarioAnswerList } from '../support/scoring-scenario';
 import { insertRecording, insertStaff } from '../support/seed';
 
 let t: TempCore;
@@ -28,15 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-function scenario(): Answer[] {
-  return rubric.sections
-    .flatMap((s) => s.criteria)
-    .map((c) => {
-      const v = scenarioAnswers[c.key];
-      if (v === undefined) throw new Error(`scenario misses ${c.key}`);
-      return v === 'na' ? { criterionId: c.id, value: null, na: true, note: '' } : { criterionId: c.id, value: v, na: false, note: '' };
-    });
-}
+const scenario = (): Answer[] => scenarioAnswerList(rubric);
 
 const codeOf = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 

@@ -9,7 +9,7 @@ import { listActionPoints, updateActionPoint } from '../../src-main/core/feedbac
 import { getFeedbackSession, listFeedbackSessions, prepareFeedback, recordFeedbackSession } from '../../src-main/core/feedback/sessions';
 import { currentRubricVersionId, getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { createTempCore, type TempCore } from '../support/core';
-import { scenarioAnswers } from '../support/scoring-scenario';
+import { scenarioAnswerList } from '../support/scoring-scenario';
 import { insertRecording, insertStaff } from '../support/seed';
 
 let t: TempCore;
@@ -36,15 +36,7 @@ const criterionByKey = (key: string) => {
   return found;
 };
 
-function scenario(): Answer[] {
-  return rubric.sections
-    .flatMap((s) => s.criteria)
-    .map((c) => {
-      const v = scenarioAnswers[c.key];
-      if (v === undefined) throw new Error(`scenario misses ${c.key}`);
-      return v === 'na' ? { criterionId: c.id, value: null, na: true, note: '' } : { criterionId: c.id, value: v, na: false, note: '' };
-    });
-}
+const scenario = (): Answer[] => scenarioAnswerList(rubric);
 
 /** Scores a call of `advisor` through the real evaluation flow; `finalize: false` leaves a draft. */
 async function evaluate(advisor: number, callAt: string, tops: string, tips: string, finalize = true): Promise<number> {

@@ -1,3 +1,5 @@
+import type { Answer, RubricVersion } from '../../src-main/contract';
+
 /**
  * One scored call on the shipped rubric, with the expected result worked out by hand, shared by
  * the integration and end-to-end tests. 'na' is n.v.t.; numbers are yes (1) / no (0) or a level.
@@ -30,3 +32,14 @@ export const scenarioAchieved = 27.75;
 export const scenarioMaximum = 35;
 export const scenarioScorePct = (27.75 / 35) * 100;
 export const scenarioScoreText = '79,3%';
+
+/** The scenario as answers to a rubric version (the shipped rubric, or a version with the same keys). */
+export function scenarioAnswerList(rubric: RubricVersion): Answer[] {
+  return rubric.sections
+    .flatMap((s) => s.criteria)
+    .map((c) => {
+      const v = scenarioAnswers[c.key];
+      if (v === undefined) throw new Error(`scenario misses ${c.key}`);
+      return v === 'na' ? { criterionId: c.id, value: null, na: true, note: '' } : { criterionId: c.id, value: v, na: false, note: '' };
+    });
+}

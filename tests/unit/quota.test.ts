@@ -22,7 +22,11 @@ describe('plannedEvaluations', () => {
       { fromPeriod: '2026-01', toPeriod: null, perMonth: 2, reason: 'parttime' },
       { fromPeriod: '2026-11', toPeriod: '2026-11', perMonth: 0, reason: 'verlof' },
     ];
-    expect(plannedEvaluations({ ...base, overrides })).toEqual({ planned: 0, explanation: 'afwijking: 0 per maand (verlof)', adjusted: true });
+    expect(plannedEvaluations({ ...base, overrides })).toEqual({
+      planned: 0,
+      explanation: 'afwijking: 0 per maand (verlof)',
+      adjusted: true,
+    });
     expect(plannedEvaluations({ ...base, period: '2026-12', overrides }).planned).toBe(2);
   });
 
