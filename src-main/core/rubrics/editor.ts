@@ -270,6 +270,16 @@ export async function createRubric(db: Db, def: RubricDefinition): Promise<Rubri
   return getRubricVersion(db, id);
 }
 
+/** A new rubric published as version 1 at once, in one transaction: the shipped default rubric. */
+export async function createPublishedRubric(db: Db, def: RubricDefinition): Promise<number> {
+  const valid = assertValid(def);
+  return db.transaction().execute(async (trx) => {
+    const id = await newRubricWithDraft(trx, valid);
+    await trx.updateTable('rubric_version').set({ status: 'published', published_at: nowIso() }).where('id', '=', id).execute();
+    return id;
+  });
+}
+
 /**
  * Replaces a draft's content in one transaction. The name and key live on the rubric, so they
  * apply to all its versions; the key can only change while nothing of the rubric is published,

@@ -1,62 +1,10 @@
 import { z } from 'zod';
-import { scaleLevel, type Criterion, type RubricDefinition, type RubricVersion } from '../../contract';
-import { nowIso } from '../clock';
+import { scaleLevel, type Criterion, type RubricVersion } from '../../contract';
 import type { Db } from '../db/connection';
 import type { CriterionRow } from '../db/schema';
 import { notFound } from '../errors';
 
 const levelsSchema = z.array(scaleLevel);
-
-export async function createPublishedRubric(db: Db, def: RubricDefinition): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const rubric = await trx
-      .insertInto('rubric')
-      .values({ key: def.key, name: def.name, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const version = await trx
-      .insertInto('rubric_version')
-      .values({
-        rubric_id: rubric.id,
-        version: 1,
-        status: 'published',
-        critical_zeroes_total: def.criticalZeroesTotal ? 1 : 0,
-        published_at: now,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [sectionIndex, section] of def.sections.entries()) {
-      const row = await trx
-        .insertInto('rubric_section')
-        .values({ rubric_version_id: version.id, position: sectionIndex, key: section.key, title: section.title })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const [criterionIndex, c] of section.criteria.entries()) {
-        await trx
-          .insertInto('rubric_criterion')
-          .values({
-            rubric_version_id: version.id,
-            section_id: row.id,
-            position: criterionIndex,
-            key: c.key,
-            title: c.title,
-            description: c.description,
-            type: c.type,
-            scale_max: c.type === 'scale' ? (c.scaleMax ?? 5) : 1,
-            levels_json: JSON.stringify(c.levels),
-            weight: c.weight,
-            required: c.required ? 1 : 0,
-            allow_na: c.allowNa ? 1 : 0,
-            critical_class: c.criticalClass,
-          })
-          .execute();
-      }
-    }
-    return version.id;
-  });
-}
 
 /** The published version new evaluations use: the newest published version of the oldest rubric. */
 export async function currentRubricVersionId(db: Db): Promise<number> {
