@@ -3,11 +3,6 @@ import type { Page } from '@playwright/test';
 import { checkScreen, expect, test } from './fixtures';
 import { addStaff, createFirstProfile, importCall, ipc, scoreCall } from './seed';
 
-/** Sticky panels land mid-page in a full-page screenshot unless the page is scrolled to the top. */
-async function top(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
-
 /** Picks a file through the "Importeren" button, as an author does. */
 async function importFile(page: Page, name: string, text: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -57,7 +52,6 @@ test('an author publishes version 2 of the default rubric while an earlier evalu
   await expect(added.getByTestId('criterion-toggle')).toContainText('Criterium 1.3: Noemt de eigen naam');
   await added.getByTestId('criterion-toggle').click();
   await expect(added.getByLabel('Sleutel')).toHaveValue('noemt-de-eigen-naam');
-  await top(page);
   await checkScreen(page, 'rubrics-02-concept-bewerken');
 
   // A blank title is caught before saving, in Dutch.
@@ -91,7 +85,6 @@ test('an author publishes version 2 of the default rubric while an earlier evalu
   await expect(page.getByTestId('preview-row-opname-melding')).toContainText('telt niet mee');
   await expect(page.getByTestId('preview-row-derden')).toContainText('Kritieke fout');
   await expect(page.getByTestId('preview-row-begroeting')).toContainText('2 / 2');
-  await top(page);
   await checkScreen(page, 'rubrics-03-voorbeeld');
 
   // Publish version 2: from now on it is fixed.
@@ -101,7 +94,6 @@ test('an author publishes version 2 of the default rubric while an earlier evalu
   await expect(page.getByTestId('rubric-status')).toHaveText('Gepubliceerd');
   await expect(page.getByText('Deze versie is gepubliceerd en ligt vast')).toBeVisible();
   await expect(page.getByTestId('rubric-view')).toContainText('Noemt de eigen naam');
-  await top(page);
   await checkScreen(page, 'rubrics-04-gepubliceerd');
 
   // Export downloads the version as JSON.
