@@ -107,13 +107,28 @@ test('a coach plans the month, follows it on Mijn maand and scores four calls of
   await expect(page).toHaveURL(/#\/feedback\/\d+$/);
   await expect(page.getByTestId('session-evaluation')).toHaveCount(4);
 
+  // Bram goes on leave in December: an override of 0 on the planning screen.
+  await goTo(page, 'Planning');
+  await page.getByTestId('override-advisor').click();
+  await page.getByRole('option', { name: 'Bram de Wit' }).click();
+  await page.getByRole('combobox', { name: 'Vanaf maand' }).click();
+  await page.getByRole('option', { name: 'december 2026' }).click();
+  await page.getByRole('combobox', { name: 'T/m maand (leeg = tot nader order)' }).click();
+  await page.getByRole('option', { name: 'december 2026' }).click();
+  await page.getByLabel('Per maand').fill('0');
+  await page.getByRole('combobox', { name: 'Reden' }).fill('verlof');
+  await page.getByTestId('override-submit').click();
+  await expect(page.getByTestId('overrides-table')).toContainText('december 2026 t/m december 2026');
+  await checkScreen(page, 'planning-afwijking');
+
   // This month: nothing left to give feedback on. Next month: Anouk starts at 0 of 4 and her two
-  // action points are on the worklist to follow up.
+  // action points are on the worklist to follow up; Bram, on leave, is not planned.
   await goTo(page, 'Mijn maand');
   await expect(page.getByTestId('stat-feedback')).toContainText('0');
   await page.getByRole('combobox', { name: 'Maand' }).click();
   await page.getByRole('option', { name: 'december 2026' }).click();
-  await expect(page.getByTestId('stat-scored')).toContainText('0 van 40');
+  await expect(page.getByTestId('stat-scored')).toContainText('0 van 36');
+  await expect(page.getByTestId(`advisor-row-${advisors[1]!.id}`)).toHaveCount(0);
   await expect(anoukRow).toContainText('0/4');
   await expect(anoukRow).toContainText('2 deze maand');
   const followUps = page.getByTestId('month-action-point');
@@ -122,4 +137,13 @@ test('a coach plans the month, follows it on Mijn maand and scores four calls of
   await expect(page.getByTestId('month-action-points')).toContainText('Vat de vraag samen voordat je antwoordt');
   await expect(page.getByTestId('month-action-points')).toContainText('Noem je naam en de gemeente bij de opening');
   await checkScreen(page, 'mijn-maand-volgende-maand');
+
+  // Anouk's next call: the evaluation screen shows her open action points.
+  const december = await importCall(page, anouk.id, '2026-12-02T09:10:00');
+  const next = await ipc(page, 'evaluations.start', { recordingId: december });
+  await page.goto(`${new URL(page.url()).origin}/#/evaluations/${next.id}`);
+  const panel = page.getByTestId('action-points-panel');
+  await expect(panel.getByTestId('action-point')).toHaveCount(2);
+  await expect(panel).toContainText('Vat de vraag samen voordat je antwoordt');
+  await checkScreen(page, 'volgende-gesprek-met-actiepunten');
 });
