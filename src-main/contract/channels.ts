@@ -6,7 +6,9 @@ import * as dp from './disputes';
 import * as ev from './evaluations';
 import * as fb from './feedback';
 import * as mk from './markers';
+import * as ob from './onboarding';
 import * as rec from './recordings';
+import * as rp from './reports';
 import * as re from './rubric-editor';
 import { rubricDefinition, rubricVersion } from './rubrics';
 import * as smp from './sampling';
@@ -29,6 +31,7 @@ export const dataTopics = [
   'plan',
   'feedback',
   'rubrics',
+  'onboarding',
 ] as const;
 export type DataTopic = (typeof dataTopics)[number];
 
@@ -146,6 +149,37 @@ export const channels = {
   'feedback.get': channel({ input: byId, output: fb.feedbackSession }),
   'actionPoints.list': channel({ input: fb.actionPointsQuery, output: z.array(fb.actionPoint) }),
   'actionPoints.update': channel({ input: fb.updateActionPointInput, output: fb.actionPoint, writes: ['feedback'] }),
+
+  /** Monthly figures of one advisor: total, sections, criteria, rolling average, team line, target, COPC, action points, decline alert. */
+  'reports.advisorTrend': channel({ input: rp.advisorTrendInput, output: rp.advisorTrend }),
+  /** The team manager's month: completion, scores, distribution, themes, who needs attention; with last month's headline. */
+  'reports.teamMonth': channel({ input: rp.teamMonthInput, output: rp.teamMonth }),
+  /** The last N monthly scores of every advisor, for the staff list. */
+  'reports.staffSparklines': channel({ input: rp.staffSparklinesInput, output: rp.staffSparklines }),
+  'reports.targets': channel({ input: empty, output: rp.reportTargets }),
+  'reports.setTargets': channel({ input: rp.setTargetsInput, output: rp.reportTargets, writes: ['settings'] }),
+
+  'onboarding.programs': channel({ input: empty, output: z.array(ob.programSummary) }),
+  'onboarding.program': channel({ input: byId, output: ob.program }),
+  /** Creates a program or replaces its content; running onboardings keep their own copy of the items. */
+  'onboarding.saveProgram': channel({ input: ob.saveProgramInput, output: ob.program, writes: ['onboarding'] }),
+  /** Copies the program into a new track, sets the new hire to onboarding and adds the higher evaluation quota. */
+  'onboarding.start': channel({ input: ob.startOnboardingInput, output: ob.onboarding, writes: ['onboarding', 'staff', 'plan'] }),
+  'onboarding.get': channel({ input: byId, output: ob.onboarding }),
+  /** The trainer's timeline of new hires, overdue sign-offs and check-ins due. */
+  'onboarding.dashboard': channel({ input: ob.dashboardQuery, output: ob.onboardingDashboard }),
+  'onboarding.assign': channel({ input: ob.assignOnboardingInput, output: ob.onboarding, writes: ['onboarding'] }),
+  'onboarding.signOff': channel({ input: ob.signOffInput, output: ob.onboarding, writes: ['onboarding'] }),
+  'onboarding.undoSignOff': channel({ input: ob.undoSignOffInput, output: ob.onboarding, writes: ['onboarding'] }),
+  /** The next step of the independence ladder; steps are reached in order. */
+  'onboarding.reachLevel': channel({ input: ob.reachLevelInput, output: ob.onboarding, writes: ['onboarding'] }),
+  /** Takes back the highest step reached. */
+  'onboarding.undoLevel': channel({ input: byId, output: ob.onboarding, writes: ['onboarding'] }),
+  'onboarding.addCheckin': channel({ input: ob.checkinInput, output: ob.onboarding, writes: ['onboarding'] }),
+  /** Closes the track: the new hire becomes active and the onboarding quota ends with this month. */
+  'onboarding.complete': channel({ input: ob.completeOnboardingInput, output: ob.onboarding, writes: ['onboarding', 'staff', 'plan'] }),
+  /** The new hire's first months of scores against the rest of the team. */
+  'onboarding.rampUp': channel({ input: byId, output: ob.rampUp }),
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Channels = typeof channels;

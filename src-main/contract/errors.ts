@@ -185,6 +185,62 @@ const catalogue = {
     nl: 'Deze second opinion van {name} is nog niet afgerond. Hij is te zien zodra {name} hem heeft afgerond, zodat de beoordeling blind blijft.',
     en: 'This second opinion by {name} is not finished yet. It can be seen once {name} has finalised it, so the evaluation stays blind.',
   },
+  report_range_invalid: {
+    nl: 'De gekozen periode van {from} tot en met {to} kan niet: {reason}. Kies een andere begin- of eindmaand.',
+    en: 'The chosen period from {from} to {to} is not possible: {reason}. Choose another first or last month.',
+  },
+  onboarding_running: {
+    nl: '{name} heeft al een lopend inwerktraject (gestart op {startDate}). Open dat traject, of rond het eerst af.',
+    en: '{name} already has an onboarding in progress (started on {startDate}). Open that onboarding, or complete it first.',
+  },
+  trainer_required: {
+    nl: '{name} is geen trainer. Kies een trainer.',
+    en: '{name} is not a trainer. Choose a trainer.',
+  },
+  buddy_invalid: {
+    nl: '{name} kan geen buddy zijn: een buddy is een ervaren, actieve klantadviseur die zelf niet wordt ingewerkt. Kies een andere collega.',
+    en: '{name} cannot be a buddy: a buddy is an experienced, active advisor who is not being onboarded. Choose another colleague.',
+  },
+  onboarding_closed: {
+    nl: 'Het inwerktraject van {name} is afgerond op {date} en kan niet meer worden gewijzigd. Je kunt het wel teruglezen.',
+    en: 'The onboarding of {name} was completed on {date} and can no longer be changed. You can still read it.',
+  },
+  onboarding_date_range: {
+    nl: 'De datum {date} valt buiten het inwerktraject. Kies een datum van {from} tot en met vandaag ({to}).',
+    en: 'The date {date} is outside the onboarding. Choose a date from {from} up to today ({to}).',
+  },
+  onboarding_item_signed: {
+    nl: '"{title}" is al afgetekend door {name} op {date}. Maak het aftekenen eerst ongedaan als je het opnieuw wilt doen.',
+    en: '"{title}" was already signed off by {name} on {date}. Undo the sign-off first if you want to do it again.',
+  },
+  onboarding_level_order: {
+    nl: '"{level}" kan nog niet worden vastgelegd: de niveaus worden in volgorde bereikt. Leg eerst "{previous}" vast.',
+    en: '"{level}" cannot be recorded yet: the levels are reached in order. Record "{previous}" first.',
+  },
+  onboarding_level_reached: {
+    nl: '"{level}" is al bereikt op {date}. Maak dat niveau eerst ongedaan als de datum niet klopt.',
+    en: '"{level}" was already reached on {date}. Undo that level first if the date is wrong.',
+  },
+  onboarding_level_date: {
+    nl: '"{level}" kan niet op {date} zijn bereikt: dat is vóór "{previous}" ({previousDate}). Kies een datum op of na {previousDate}.',
+    en: '"{level}" cannot have been reached on {date}: that is before "{previous}" ({previousDate}). Choose a date on or after {previousDate}.',
+  },
+  onboarding_no_buddy: {
+    nl: '{name} heeft nog geen buddy. Wijs eerst een buddy toe en leg dan de check-in vast.',
+    en: '{name} has no buddy yet. Assign a buddy first, then record the check-in.',
+  },
+  onboarding_items_open: {
+    nl: 'Er zijn nog {count} onderdelen van het programma niet afgetekend. Teken ze af voordat je het inwerktraject afrondt.',
+    en: '{count} items of the program are not signed off yet. Sign them off before you complete the onboarding.',
+  },
+  onboarding_not_independent: {
+    nl: '{name} werkt nog niet volledig zelfstandig. Leg dat niveau eerst vast in de buddyfase en rond dan af.',
+    en: '{name} does not work fully independently yet. Record that level in the buddy phase first, then complete.',
+  },
+  program_name_in_use: {
+    nl: 'Er bestaat al een inwerkprogramma met de naam "{name}". Kies een andere naam.',
+    en: 'An onboarding program named "{name}" already exists. Choose another name.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

@@ -5,6 +5,7 @@ import { assertNotFromFuture, migrateToLatest, pendingMigrations } from './db/mi
 import { clearUploads } from './recordings/uploads';
 import { dataPaths, ensureDataFolders, type DataPaths } from './paths';
 import { ensureDefaultRubric } from './rubrics/default-rubric';
+import { ensureDefaultOnboardingProgram } from './onboarding/programs';
 
 /** Everything a core function may need: the database and where files live. */
 export interface Core extends Connection {
@@ -28,6 +29,7 @@ export async function openCore(dataDir: string, options: OpenOptions = {}): Prom
     }
     await migrateToLatest(connection.db);
     await ensureDefaultRubric(connection.db);
+    await ensureDefaultOnboardingProgram(connection.db);
     clearUploads(paths);
   } catch (error) {
     await connection.close();

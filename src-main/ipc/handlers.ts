@@ -62,8 +62,25 @@ import {
   updateSource,
 } from '../core/sources/sources';
 import { getAppSettings, updateAppSettings } from '../core/settings/app-settings';
+import { teamMonth } from '../core/reports/team-month';
+import { getTargets, setTargets } from '../core/reports/targets';
+import { advisorTrend, staffSparklines } from '../core/reports/trend';
 import { importRoster } from '../core/staff/roster-csv';
 import { createStaff, getStaff, listStaff, updateStaff } from '../core/staff/staff';
+import {
+  addCheckin,
+  assignOnboarding,
+  completeOnboarding,
+  getOnboarding,
+  onboardingDashboard,
+  reachLevel,
+  signOffItems,
+  startOnboarding,
+  undoLevel,
+  undoSignOff,
+} from '../core/onboarding/onboardings';
+import { getProgram, listPrograms, saveProgram } from '../core/onboarding/programs';
+import { onboardingRampUp } from '../core/onboarding/ramp-up';
 
 export interface HandlerContext {
   core: Core;
@@ -193,4 +210,25 @@ export const handlers: Handlers = {
   'feedback.get': ({ id }, { core }) => getFeedbackSession(core.db, id),
   'actionPoints.list': (query, { core }) => listActionPoints(core.db, query),
   'actionPoints.update': async (input, ctx) => updateActionPoint(ctx.core.db, await ctx.actorId(), input),
+
+  'reports.advisorTrend': (input, { core }) => advisorTrend(core.db, input, todayIso()),
+  'reports.teamMonth': (input, { core }) => teamMonth(core.db, input, todayIso()),
+  'reports.staffSparklines': (input, { core }) => staffSparklines(core.db, input, todayIso()),
+  'reports.targets': (_, { core }) => getTargets(core.db),
+  'reports.setTargets': (input, { core }) => setTargets(core.db, input),
+
+  'onboarding.programs': (_, { core }) => listPrograms(core.db),
+  'onboarding.program': ({ id }, { core }) => getProgram(core.db, id),
+  'onboarding.saveProgram': async (input, ctx) => saveProgram(ctx.core.db, await ctx.actorId(), input),
+  'onboarding.start': async (input, ctx) => startOnboarding(ctx.core.db, await ctx.actorId(), input, todayIso()),
+  'onboarding.get': ({ id }, { core }) => getOnboarding(core.db, id, todayIso()),
+  'onboarding.dashboard': (query, { core }) => onboardingDashboard(core.db, query, todayIso()),
+  'onboarding.assign': (input, { core }) => assignOnboarding(core.db, input, todayIso()),
+  'onboarding.signOff': async (input, ctx) => signOffItems(ctx.core.db, await ctx.actorId(), input, todayIso()),
+  'onboarding.undoSignOff': ({ itemId }, { core }) => undoSignOff(core.db, itemId, todayIso()),
+  'onboarding.reachLevel': async (input, ctx) => reachLevel(ctx.core.db, await ctx.actorId(), input, todayIso()),
+  'onboarding.undoLevel': ({ id }, { core }) => undoLevel(core.db, id, todayIso()),
+  'onboarding.addCheckin': async (input, ctx) => addCheckin(ctx.core.db, await ctx.actorId(), input, todayIso()),
+  'onboarding.complete': async (input, ctx) => completeOnboarding(ctx.core.db, await ctx.actorId(), input, todayIso()),
+  'onboarding.rampUp': ({ id }, { core }) => onboardingRampUp(core.db, id, todayIso()),
 };

@@ -10,8 +10,12 @@ import { DisputesPage } from '../features/disputes/DisputesPage';
 import { EvaluationPage } from '../features/evaluations/EvaluationPage';
 import { FeedbackSessionPage } from '../features/feedback/FeedbackSessionPage';
 import { FeedbackSessionView } from '../features/feedback/FeedbackSessionView';
+import { onboardingRoutes } from '../features/onboarding/routes';
 import { RecordingPage } from '../features/recordings/RecordingPage';
 import { RecordingsPage } from '../features/recordings/RecordingsPage';
+import { DashboardPage } from '../features/reports/DashboardPage';
+import { ReportPage } from '../features/reports/ReportPage';
+import { TrendPage } from '../features/reports/TrendPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
 import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SamplingPage } from '../features/sampling/SamplingPage';
@@ -24,8 +28,9 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { Layout } from './Layout';
 import { useSession } from './session-store';
 
-/** Where each role starts its day: coaches with their month, managers with the team. */
-const homeFor = (role: StaffRole) => (role === 'manager' ? '/team' : role === 'coach' ? '/my-month' : '/recordings');
+/** Where each role starts its day: coaches with their month, managers with the month's numbers, trainers with the new hires. */
+const homes: Record<StaffRole, string> = { manager: '/dashboard', coach: '/my-month', trainer: '/onboarding', advisor: '/recordings' };
+const homeFor = (role: StaffRole) => homes[role];
 
 export function App() {
   const { session, load } = useSession();
@@ -48,8 +53,11 @@ export function App() {
   return (
     <HashRouter>
       <Routes>
+        {/* The printed report stands outside the app's frame: no menu or header on paper. */}
+        <Route path="report/:period" element={<ReportPage />} />
         <Route element={<Layout />}>
           <Route index element={<Navigate to={homeFor(session.profile.role)} replace />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="my-month" element={<MyMonthPage />} />
           <Route path="team" element={<TeamPage />} />
           <Route path="plan" element={<PlanPage />} />
@@ -58,6 +66,7 @@ export function App() {
           <Route path="samples" element={<SamplingPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="staff/:id" element={<AdvisorPage />} />
+          <Route path="staff/:id/trend" element={<TrendPage />} />
           <Route path="staff/:id/feedback/new" element={<FeedbackSessionPage />} />
           <Route path="feedback/:id" element={<FeedbackSessionView />} />
           <Route path="evaluations/:id" element={<EvaluationPage />} />
@@ -67,6 +76,9 @@ export function App() {
           <Route path="library" element={<LibraryPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          {onboardingRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
           <Route path="*" element={<Navigate to={homeFor(session.profile.role)} replace />} />
         </Route>
       </Routes>

@@ -5,10 +5,12 @@ import {
   IconChartBar,
   IconListCheck,
   IconScale,
+  IconSchool,
   IconChevronDown,
   IconBooks,
   IconDice5,
   IconFolders,
+  IconLayoutDashboard,
   IconHeadphones,
   IconLanguage,
   IconSettings,
@@ -22,6 +24,7 @@ import { ProfileSwitcher } from '../features/session/ProfileSwitcher';
 import { useSession } from './session-store';
 
 const navItems = [
+  { to: '/dashboard', key: 'dashboard', icon: IconLayoutDashboard },
   { to: '/my-month', key: 'myMonth', icon: IconCalendarCheck },
   { to: '/team', key: 'team', icon: IconChartBar },
   { to: '/recordings', key: 'recordings', icon: IconHeadphones },
@@ -29,6 +32,7 @@ const navItems = [
   { to: '/disputes', key: 'disputes', icon: IconScale },
   { to: '/staff', key: 'staff', icon: IconUsers },
   { to: '/plan', key: 'plan', icon: IconCalendarUser },
+  { to: '/onboarding', key: 'onboarding', icon: IconSchool },
   { to: '/library', key: 'library', icon: IconBooks },
   { to: '/sources', key: 'sources', icon: IconFolders },
   { to: '/rubrics', key: 'rubrics', icon: IconListCheck },

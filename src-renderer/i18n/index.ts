@@ -1,12 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { chartsText } from '../components/charts/i18n';
 import { coachingText } from '../features/coaching/i18n';
 import { disputesText } from '../features/disputes/i18n';
 import { evaluationsText } from '../features/evaluations/i18n';
 import { feedbackText } from '../features/feedback/i18n';
+import { onboardingText } from '../features/onboarding/i18n';
 import { playerText } from '../features/player/i18n';
 import { recordingsText } from '../features/recordings/i18n';
+import { reportsText } from '../features/reports/i18n';
 import { rubricsText } from '../features/rubrics/i18n';
 import { samplingText } from '../features/sampling/i18n';
 import { sessionText } from '../features/session/i18n';
@@ -29,6 +32,9 @@ const bundles = {
   feedback: feedbackText,
   disputes: disputesText,
   rubrics: rubricsText,
+  charts: chartsText,
+  reports: reportsText,
+  onboarding: onboardingText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

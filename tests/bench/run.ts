@@ -15,6 +15,7 @@ import { scanSource } from '../../src-main/core/sources/scan';
 import { createSource } from '../../src-main/core/sources/sources';
 import { tinyWav } from '../support/tiny-wav';
 import { generateHourCall, openInChromium, peaksAndAnalysis } from './long-call';
+import { reportsBench } from './reports';
 
 async function time(run: () => Promise<unknown> | unknown, repeat = 3): Promise<number> {
   let best = Infinity;
@@ -127,13 +128,20 @@ async function indexFolder() {
   }
 }
 
-await indexFolder();
-const longCallDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-call-'));
-try {
-  const hour = generateHourCall(longCallDir);
-  await peaksAndAnalysis(hour);
-  await openInChromium(hour, join(longCallDir, 'data'));
-} finally {
-  rmSync(longCallDir, { recursive: true, force: true });
+/** `npm run bench -- reports` (or any other group name) runs only the named groups. */
+const only = new Set(process.argv.slice(2));
+const wanted = (group: string) => only.size === 0 || only.has(group);
+
+if (wanted('index')) await indexFolder();
+if (wanted('long-call')) {
+  const longCallDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-call-'));
+  try {
+    const hour = generateHourCall(longCallDir);
+    await peaksAndAnalysis(hour);
+    await openInChromium(hour, join(longCallDir, 'data'));
+  } finally {
+    rmSync(longCallDir, { recursive: true, force: true });
+  }
 }
-await scoring();
+if (wanted('scoring')) await scoring();
+if (wanted('reports')) await reportsBench();

@@ -319,6 +319,81 @@ export interface EvaluationVersionTable {
   snapshot_json: string;
 }
 
+export interface OnboardingProgramTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  weeks: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OnboardingProgramItemTable {
+  id: Generated<number>;
+  program_id: number;
+  week: number;
+  position: number;
+  category: string;
+  title: string;
+  description: string;
+}
+
+export interface OnboardingTable {
+  id: Generated<number>;
+  staff_id: number;
+  trainer_id: number;
+  buddy_id: number | null;
+  /** Null once the program is gone; `program_name` and the items are the track's own copy. */
+  program_id: number | null;
+  program_name: string;
+  training_weeks: number;
+  start_date: string;
+  status: 'running' | 'completed';
+  /** The planner's override made at the start; not a foreign key, the planner may remove it. */
+  quota_override_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  completed_on: string | null;
+  completed_by: number | null;
+  completion_note: ColumnType<string, string | undefined, string>;
+}
+
+/** A program item copied into one track at its start, with its sign-off. */
+export interface OnboardingItemTable {
+  id: Generated<number>;
+  onboarding_id: number;
+  week: number;
+  position: number;
+  category: string;
+  title: string;
+  description: string;
+  signed_off_on: string | null;
+  signed_off_by: number | null;
+  signed_off_at: string | null;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface OnboardingLevelTable {
+  onboarding_id: number;
+  level: 'listening_in' | 'calling_with_buddy' | 'independent_buddy_nearby' | 'fully_independent';
+  reached_on: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface BuddyCheckinTable {
+  id: Generated<number>;
+  onboarding_id: number;
+  buddy_id: number | null;
+  held_on: string;
+  level: 'listening_in' | 'calling_with_buddy' | 'independent_buddy_nearby' | 'fully_independent';
+  went_well: string;
+  to_practise: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -343,6 +418,12 @@ export interface Database {
   action_item: ActionItemTable;
   dispute: DisputeTable;
   evaluation_version: EvaluationVersionTable;
+  onboarding_program: OnboardingProgramTable;
+  onboarding_program_item: OnboardingProgramItemTable;
+  onboarding: OnboardingTable;
+  onboarding_item: OnboardingItemTable;
+  onboarding_level: OnboardingLevelTable;
+  buddy_checkin: BuddyCheckinTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

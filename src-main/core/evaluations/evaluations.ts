@@ -82,7 +82,7 @@ export async function startEvaluation(db: Db, coachId: number, recordingId: numb
 }
 
 async function loadAnswers(db: Db, evaluationId: number): Promise<Answer[]> {
-  const rows = await db.selectFrom('answer').selectAll().where('evaluation_id', '=', evaluationId).execute();
+  const rows = await db.selectFrom('answer').selectAll().where('evaluation_id', '=', evaluationId).orderBy('criterion_id').execute();
   return rows.map((r) => ({ criterionId: r.criterion_id, value: r.value, na: r.na === 1, note: r.note }));
 }
 

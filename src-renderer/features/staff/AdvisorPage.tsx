@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Button, Center, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconArrowLeft, IconChartLine, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -25,6 +25,7 @@ const fromControl = (target: EventTarget) => target instanceof Element && target
 export function AdvisorPage() {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
+  const { t: tr } = useTranslation('reports');
   const params = useParams();
   const navigate = useNavigate();
   const id = Number(params.id);
@@ -79,14 +80,27 @@ export function AdvisorPage() {
         title={member.name}
         subtitle={[tc(`roles.${member.role}`), member.team].filter(Boolean).join(' · ')}
         actions={
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} aria-hidden />}
-            onClick={() => setEditing(true)}
-            data-testid="edit-advisor"
-          >
-            {t('advisor.edit')}
-          </Button>
+          <>
+            {member.role === 'advisor' ? (
+              <Button
+                component={Link}
+                to={`/staff/${id}/trend`}
+                variant="default"
+                leftSection={<IconChartLine size={16} aria-hidden />}
+                data-testid="open-trend"
+              >
+                {tr('trend.link')}
+              </Button>
+            ) : null}
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={() => setEditing(true)}
+              data-testid="edit-advisor"
+            >
+              {t('advisor.edit')}
+            </Button>
+          </>
         }
       />
 

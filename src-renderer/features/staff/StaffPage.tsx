@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { staffRoles, type StaffMember, type StaffRole } from '@contract';
 import { useChannel } from '../../api/use-channel';
+import { ScoreSparkline } from '../../components/charts/ScoreSparkline';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -36,6 +37,7 @@ const fromControl = (target: EventTarget) => target instanceof Element && target
 export function StaffPage() {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
+  const { t: tr } = useTranslation('reports');
   const navigate = useNavigate();
   const roleLabelId = useId();
   const [role, setRole] = useState<RoleFilter>('all');
@@ -46,6 +48,10 @@ export function StaffPage() {
   const [importing, setImporting] = useState(false);
 
   const staff = useChannel('staff.list', { roles: role === 'all' ? undefined : [role], includeLeft }, ['staff']);
+  // One call for the whole list: a query per row would not scale to a contact centre of hundreds.
+  const sparklines = useChannel('reports.staffSparklines', {}, ['evaluations', 'staff']);
+  const sparklineMonths = sparklines.data?.periods.length ?? 6;
+  const scoresOf = useMemo(() => new Map((sparklines.data?.advisors ?? []).map((a) => [a.advisorId, a.scores])), [sparklines.data]);
   const needle = fold(search.trim());
   const visible = useMemo(
     () => (staff.data ?? []).filter((p) => needle === '' || fold(p.name).includes(needle) || fold(p.employeeNumber).includes(needle)),
@@ -118,7 +124,7 @@ export function StaffPage() {
               {filtered ? t('noMatches') : t('empty')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={760} type="native">
+            <Table.ScrollContainer minWidth={880} type="native">
               <Table
                 striped
                 highlightOnHover
@@ -135,6 +141,7 @@ export function StaffPage() {
                     <Table.Th>{t('columns.role')}</Table.Th>
                     <Table.Th>{t('columns.startDate')}</Table.Th>
                     <Table.Th>{t('columns.status')}</Table.Th>
+                    <Table.Th>{tr('staffList.column', { count: sparklineMonths })}</Table.Th>
                     <Table.Th w={60}>
                       <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
                     </Table.Th>
@@ -159,6 +166,13 @@ export function StaffPage() {
                       <Table.Td>{formatDate(person.startDate)}</Table.Td>
                       <Table.Td>
                         <StaffStatusBadge status={person.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        {person.role === 'advisor' && scoresOf.has(person.id) ? (
+                          <ScoreSparkline scores={scoresOf.get(person.id) ?? []} testId="sparkline" />
+                        ) : (
+                          tc('none')
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <ActionIcon

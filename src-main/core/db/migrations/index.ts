@@ -6,6 +6,8 @@ import * as m0004 from './0004_retention';
 import * as m0005 from './0005_sources_and_samples';
 import * as m0006 from './0006_quota_and_assignments';
 import * as m0007 from './0007_monthly_cycle';
+import * as m0008 from './0008_report_indexes';
+import * as m0009 from './0009_onboarding';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -23,4 +25,6 @@ export const migrations: Record<string, FrozenMigration> = {
   '0005_sources_and_samples': m0005,
   '0006_quota_and_assignments': m0006,
   '0007_monthly_cycle': m0007,
+  '0008_report_indexes': m0008,
+  '0009_onboarding': m0009,
 };
