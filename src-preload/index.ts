@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName, type KlankbordBridge } from '../src-main/contract/bridge';
-import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from '../src-main/shell/ipc-channels';
+import { IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from '../src-main/shell/ipc-channels';
 
-/** The renderer's whole reach into main: the contract's channels, its events, and uploads. */
+/** The renderer's whole reach into main: the contract's channels, its events, uploads, and saving the page as PDF. */
 const bridge = {
   invoke: (channel: string, input: unknown) => {
     if (!isChannelName(channel)) return Promise.reject(new Error(`Onbekend kanaal ${channel}`));
@@ -16,6 +16,7 @@ const bridge = {
     return () => void ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
   upload: (_fileName: string, bytes: ArrayBuffer) => ipcRenderer.invoke(IPC_UPLOAD, new Uint8Array(bytes)),
+  savePagePdf: async (suggestedName: string) => (await ipcRenderer.invoke(IPC_SAVE_PDF, String(suggestedName))) === true,
 } satisfies KlankbordBridge;
 
 contextBridge.exposeInMainWorld('klankbord', bridge);

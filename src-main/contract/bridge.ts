@@ -109,4 +109,6 @@ export interface KlankbordBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
   upload(fileName: string, bytes: ArrayBuffer): Promise<unknown>;
+  /** Electron only: the current page as an A4 PDF (printToPDF) through a save dialog; resolves to whether it was saved. */
+  savePagePdf?(suggestedName: string): Promise<boolean>;
 }

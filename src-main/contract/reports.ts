@@ -241,6 +241,13 @@ export const missedCriterion = z.object({
 });
 export type MissedCriterion = z.infer<typeof missedCriterion>;
 
+/** Every criterion answered in the month: the "per criterium" sheet of the report. */
+export const criterionMonth = missedCriterion.extend({
+  /** Mean achieved share of the criterion's maximum over applicable answers. */
+  scorePct: pct,
+});
+export type CriterionMonth = z.infer<typeof criterionMonth>;
+
 export const openActionPoint = z.object({
   id,
   advisorId: id,
@@ -279,6 +286,8 @@ export const teamMonth = z.object({
   distribution: z.array(scoreBucket),
   topMissed: z.array(missedCriterion),
   minApplicable: count,
+  /** All criteria of the month, in rubric order (newest version's), whatever their count. */
+  criteria: z.array(criterionMonth),
   belowTarget: z.array(advisorMonthReport),
   actionPoints: z.array(openActionPoint),
   newHires: z.array(newHireReport),

@@ -7,7 +7,8 @@ import { AppError } from '../core/errors';
 import { stageUpload } from '../core/recordings/uploads';
 import { scheduleRetention } from '../core/retention/retention';
 import { createDispatcher } from '../ipc/dispatch';
-import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from './ipc-channels';
+import { IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from './ipc-channels';
+import { savePagePdf } from './save-pdf';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { createMainWindow, hardenSession } from './window';
 
@@ -58,6 +59,10 @@ export function runShell(): void {
     ipcMain.handle(IPC_UPLOAD, async (event, bytes: unknown) => {
       if (!isOwnFrame(event.senderFrame?.url) || !(bytes instanceof Uint8Array)) return null;
       return { uploadId: await stageUpload(core.paths, bytes) };
+    });
+    ipcMain.handle(IPC_SAVE_PDF, (event, suggestedName: unknown) => {
+      if (!isOwnFrame(event.senderFrame?.url) || typeof suggestedName !== 'string') return false;
+      return savePagePdf(event.sender, suggestedName);
     });
     dispatcher.onChange((topics) => {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, 'data.changed', { topics });

@@ -86,6 +86,15 @@ export const api = {
   async upload(file: File): Promise<UploadResult> {
     return (await bridge.upload(file.name, await file.arrayBuffer())) as UploadResult;
   },
+  /**
+   * Saves the current page as PDF through the Electron shell. Resolves false in web mode (the
+   * caller then opens the browser's print dialog) or when the person cancels.
+   */
+  async savePagePdf(suggestedName: string): Promise<boolean> {
+    if (!electron?.savePagePdf) return false;
+    await electron.savePagePdf(suggestedName);
+    return true;
+  },
   onDataChanged(listener: (topics: DataTopic[]) => void): () => void {
     return bridge.subscribe('data.changed', (payload) => listener((payload as { topics: DataTopic[] }).topics));
   },

@@ -382,6 +382,18 @@ describe('team month summary', () => {
     expect(m.topMissed[0]!.missRatePct).toBeCloseTo(100 / 3, 9);
     expect(m.topMissed[3]!.missRatePct).toBe(20);
     expect(m.topMissed[2]).toMatchObject({ title: 'Toont empathie', sectionTitle: 'Inhoud en houding' });
+    // The "per criterium" sheet: every criterion in rubric order, also those under the minimum or
+    // never missed. A yes/no criterion's score is the share answered yes: groet 4 of 6, opname 3 of 4.
+    expect(m.criteria.map((c) => [c.key, c.applicable, c.missed])).toEqual([
+      ['groet', 6, 2],
+      ['opname', 4, 1],
+      ['juist', 6, 2],
+      ['empathie', 6, 2],
+      ['privacy', 6, 1],
+      ['belofte', 5, 1],
+    ]);
+    expect(m.criteria[0]!.scorePct).toBeCloseTo(400 / 6, 9);
+    expect(m.criteria[1]!.scorePct).toBe(75);
   });
 
   it('reconstructs open and overdue action points at the month end, and lists new hires against their team', async () => {

@@ -2,6 +2,7 @@ import { format, parseISO, subDays, subMonths } from 'date-fns';
 import type {
   AdvisorMonthReport,
   CoachMonthReport,
+  CriterionMonth,
   MissedCriterion,
   MonthHeadline,
   NewHireReport,
@@ -160,37 +161,53 @@ async function monthData(db: Db, period: string, team: string | null, today: str
 }
 
 /**
- * The five criteria most often missed: an applicable answer that earns less than full marks
- * (scoring's achievedFraction below 1). Versions are merged by criterion key with the newest
- * version's titles; ties go to the one missed most often, then by title.
+ * Every criterion answered in the month: applicable answers, the mean achieved share, and how
+ * often it was missed (an applicable answer below full marks, scoring's achievedFraction < 1).
+ * Versions are merged by criterion key with the newest version's titles and order.
  */
-async function topMissed(db: Db, period: string, scopeIds: readonly number[] | null, minApplicable: number): Promise<MissedCriterion[]> {
+async function criteriaOfMonth(db: Db, period: string, scopeIds: readonly number[] | null): Promise<CriterionMonth[]> {
   const rows = await monthAnswerValuesQuery(db, period, scopeIds).execute();
   const info = await criteriaByIds(db, [...new Set(rows.map((r) => r.criterion_id))]);
   const merged = new Map<
     string,
-    { key: string; title: string; sectionTitle: string; version: number; applicable: number; missed: number }
+    {
+      key: string;
+      title: string;
+      sectionTitle: string;
+      version: number;
+      order: number;
+      applicable: number;
+      missed: number;
+      achieved: number;
+    }
   >();
   for (const r of rows) {
     const c = info.get(r.criterion_id);
     if (!c) continue;
     const key = c.criterion.key;
+    const order = c.section.position * 1000 + c.position;
     const acc = merged.get(key) ?? {
       key,
       title: c.criterion.title,
       sectionTitle: c.section.title,
       version: c.versionId,
+      order,
       applicable: 0,
       missed: 0,
+      achieved: 0,
     };
-    if (c.versionId > acc.version) Object.assign(acc, { title: c.criterion.title, sectionTitle: c.section.title, version: c.versionId });
+    if (c.versionId > acc.version) {
+      Object.assign(acc, { title: c.criterion.title, sectionTitle: c.section.title, version: c.versionId, order });
+    }
     const n = Number(r.n);
+    const fraction = achievedFraction(c.criterion, r.value);
     acc.applicable += n;
-    if (achievedFraction(c.criterion, r.value) < 1) acc.missed += n;
+    acc.achieved += fraction * n;
+    if (fraction < 1) acc.missed += n;
     merged.set(key, acc);
   }
   return [...merged.values()]
-    .filter((m) => m.applicable >= minApplicable && m.missed > 0)
+    .sort((a, b) => a.order - b.order)
     .map((m) => ({
       key: m.key,
       title: m.title,
@@ -198,7 +215,18 @@ async function topMissed(db: Db, period: string, scopeIds: readonly number[] | n
       applicable: m.applicable,
       missed: m.missed,
       missRatePct: (m.missed / m.applicable) * 100,
-    }))
+      scorePct: (m.achieved / m.applicable) * 100,
+    }));
+}
+
+/**
+ * The five criteria most often missed, among those with enough applicable answers to mean
+ * something; ties go to the one missed most often, then by title.
+ */
+function topMissed(criteria: readonly CriterionMonth[], minApplicable: number): MissedCriterion[] {
+  return criteria
+    .filter((m) => m.applicable >= minApplicable && m.missed > 0)
+    .map(({ scorePct: _score, ...missed }) => missed)
     .sort((a, b) => b.missRatePct - a.missRatePct || b.missed - a.missed || a.title.localeCompare(b.title, 'nl'))
     .slice(0, TOP_MISSED);
 }
@@ -280,6 +308,7 @@ export async function teamMonth(
   const previous = await monthData(db, shiftPeriod(input.period, -1), team, today, targets);
   const scopeIds = team === null ? null : [...current.advisors.keys()].filter(current.inScope);
   const coaches = await perCoach(db, input.period, current);
+  const criteria = await criteriaOfMonth(db, input.period, scopeIds);
   return {
     period: input.period,
     team,
@@ -290,7 +319,8 @@ export async function teamMonth(
     coaches,
     advisors: current.advisorReports,
     distribution: buckets.map((b) => ({ ...b, count: current.scored.filter((s) => inBucket(b, s)).length })),
-    topMissed: await topMissed(db, input.period, scopeIds, minApplicable),
+    topMissed: topMissed(criteria, minApplicable),
+    criteria,
     minApplicable,
     belowTarget: current.advisorReports
       .filter((a) => a.belowTarget)

@@ -54,10 +54,10 @@ export function ReportPage() {
         },
         { replace: true },
       );
-      printReportAsPdf();
+      printReportAsPdf(reportTitle(m, t));
     }, settleMs);
     return () => window.clearTimeout(timer);
-  }, [m, wantsPrint, setParams]);
+  }, [m, wantsPrint, setParams, t]);
 
   useEffect(() => {
     if (m) document.title = reportTitle(m, t);
@@ -75,7 +75,12 @@ export function ReportPage() {
           <IconArrowLeft size={14} aria-hidden />
           {t('report.back')}
         </Anchor>
-        <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={printReportAsPdf} disabled={!m} data-testid="print-report">
+        <Button
+          leftSection={<IconPrinter size={16} aria-hidden />}
+          onClick={() => m && printReportAsPdf(reportTitle(m, t))}
+          disabled={!m}
+          data-testid="print-report"
+        >
           {t('report.print')}
         </Button>
       </Group>

@@ -141,6 +141,21 @@ export function missedTable(m: TeamMonth, t: T): TableData {
   };
 }
 
+/** Every criterion of the month with its mean score and how often it was missed: the "per criterium" sheet. */
+export function criteriaTable(m: TeamMonth, t: T): TableData {
+  return {
+    columns: [
+      { label: t('dashboard.columns.criterion') },
+      { label: t('dashboard.columns.section') },
+      { label: t('dashboard.columns.applicable'), kind: 'int' },
+      { label: t('dashboard.columns.score'), kind: 'pct' },
+      { label: t('dashboard.columns.missed'), kind: 'int' },
+      { label: t('dashboard.columns.missRate'), kind: 'pct' },
+    ],
+    rows: m.criteria.map((c) => [c.title, c.sectionTitle, c.applicable, c.scorePct, c.missed, c.missRatePct]),
+  };
+}
+
 export function belowTargetTable(m: TeamMonth, t: T): TableData {
   return {
     columns: [

@@ -1,9 +1,11 @@
+import { api } from '../../api/client';
+
 /**
- * The report as PDF. In Electron this should become the shell's `webContents.printToPDF` (A4,
- * backgrounds on) followed by a save dialog, reached through a channel such as `shell.printReportPdf`
- * that does not exist yet; until then, and in web mode, the browser's print dialog does the same
- * with "Opslaan als PDF" on the print CSS of the report route.
+ * The report as PDF: in Electron the shell's printToPDF of this print layout with a save dialog;
+ * in web mode the browser's print dialog ("Opslaan als PDF") on the same print CSS.
  */
-export function printReportAsPdf(): void {
-  window.print();
+export function printReportAsPdf(suggestedName: string): void {
+  void api.savePagePdf(suggestedName).then((handled) => {
+    if (!handled) window.print();
+  });
 }

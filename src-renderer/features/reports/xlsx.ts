@@ -3,7 +3,7 @@ import type { Cell, Row, Sheet } from 'write-excel-file/browser';
 import type { TeamMonth } from '@contract';
 import { downloadBlob } from '../../components/charts/download';
 import { cellKind, fileSlug, type TableData } from '../../components/charts/table-data';
-import { actionPointsTable, advisorsTable, missedTable, reportTitle, summaryTable } from './month-tables';
+import { actionPointsTable, advisorsTable, criteriaTable, reportTitle, summaryTable } from './month-tables';
 
 /**
  * Excel number formats per kind. Values stay unrounded numbers: a manager who sums or averages in
@@ -35,7 +35,7 @@ export function workbookSheets(m: TeamMonth, t: TFunction<'reports'>): Sheet<Blo
   const sheets: Array<[string, TableData]> = [
     [t('xlsx.sheets.summary'), summary],
     [t('xlsx.sheets.advisors'), advisorsTable(m, t)],
-    [t('xlsx.sheets.criteria'), missedTable(m, t)],
+    [t('xlsx.sheets.criteria'), criteriaTable(m, t)],
     [t('xlsx.sheets.actionPoints'), actionPointsTable(m, t)],
   ];
   return sheets.map(([sheet, table], i) => ({
