@@ -51,8 +51,17 @@ export type SetTargetsInput = z.infer<typeof setTargetsInput>;
 // ---------------------------------------------------------------- advisor trend
 
 /** Default: the 12 months up to the current one. `from` must not be after `to`; at most 120 months. */
-export const advisorTrendInput = z.object({ advisorId: id, from: period.optional(), to: period.optional() });
-export type AdvisorTrendInput = z.infer<typeof advisorTrendInput>;
+export const advisorTrendInput = z.object({
+  advisorId: id,
+  from: period.optional(),
+  to: period.optional(),
+  /**
+   * Also the team's line per section and criterion (teamPct of their points). It reads every
+   * answer of the team in the range, so it is asked for by the trend page and left out elsewhere.
+   */
+  teamLines: z.boolean().default(false),
+});
+export type AdvisorTrendInput = z.input<typeof advisorTrendInput>;
 
 export const declineRules = ['below_target_twice', 'drop_vs_rolling'] as const;
 export const declineRule = z.enum(declineRules);
@@ -94,6 +103,17 @@ export const seriesPoint = z.object({
   /** Evaluations (sections) or applicable answers (criteria) behind the figure. */
   n: count,
   pct: pct.nullable(),
+  /**
+   * Pooled over this month and the two before it, like the total's rollingPct: for criteria every
+   * applicable answer weighs the same, for sections every evaluation.
+   */
+  rollingPct: pct.nullable(),
+  /**
+   * The same figure this month over the counted evaluations of the advisor's team, as the total's
+   * teamPct: every advisor (role advisor) with the same staff.team, the advisor included. Null
+   * unless the trend was asked with `teamLines`.
+   */
+  teamPct: pct.nullable(),
 });
 export type SeriesPoint = z.infer<typeof seriesPoint>;
 

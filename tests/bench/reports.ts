@@ -269,6 +269,7 @@ export async function reportsBench(): Promise<void> {
       const trend5y = await sample(20, (i) =>
         advisorTrend(core.db, { advisorId: pickAdvisor(i), from: BENCH_FIRST, to: BENCH_LAST }, today),
       );
+      const trendTeamLines = await sample(20, (i) => advisorTrend(core.db, { advisorId: pickAdvisor(i), teamLines: true }, today));
       const monthBase = await sample(runs, (i) => countMonth.get(pickPeriod(i)));
       const month = await sample(30, (i) => teamMonth(core.db, { period: pickPeriod(i) }, today));
       const monthTeam = await sample(30, (i) => teamMonth(core.db, { period: pickPeriod(i), team: `Team ${i % BENCH_TEAMS}` }, today));
@@ -281,6 +282,9 @@ export async function reportsBench(): Promise<void> {
       console.log(
         `advisor trend, 12 months: ${figure(trend, advisorBase)}; 60 months: ${figure(trend5y, advisorBase)}; ` +
           `baseline = count(*) of one advisor's evaluations, p95 ${ms(advisorBase.wall)} [target ≤ 20 ms]`,
+      );
+      console.log(
+        `advisor trend page, 12 months with the team's line per section and criterion (reads the whole team's answers): ${figure(trendTeamLines, advisorBase)}`,
       );
       console.log(
         `team month summary with previous month, all ${BENCH_ADVISORS} advisors: ${figure(month, monthBase)}; one team of ${BENCH_ADVISORS / BENCH_TEAMS}: ${figure(monthTeam, monthBase)}; ` +

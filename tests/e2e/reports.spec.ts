@@ -133,6 +133,13 @@ test('a coach follows an advisor on the trend page: scores, rolling average, act
   const table = total.getByTestId('chart-table');
   await expect(table.getByRole('row', { name: /augustus 2026/ })).toContainText('100,0%');
   await expect(table.getByRole('row', { name: /november 2026/ })).toContainText('A1, A2, A3 afgesproken; A3 afgerond');
+
+  // The section chart carries the rolling and team lines too, and its table the columns behind them.
+  const detail = page.getByTestId('trend-detail-chart');
+  await detail.getByRole('button', { name: /^Tabel tonen: Score per maand: / }).click();
+  const detailTable = detail.getByTestId('chart-table');
+  await expect(detailTable.getByRole('columnheader', { name: /^Voortschrijdend gemiddelde/ })).toBeVisible();
+  await expect(detailTable.getByRole('columnheader', { name: 'Teamgemiddelde' })).toBeVisible();
   await checkScreen(page, 'rapportage-01-trend');
 
   // Drill down to the marked moment of a November call.

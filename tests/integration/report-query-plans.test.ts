@@ -33,7 +33,7 @@ async function reportQueries(): Promise<CompiledQuery[]> {
     },
   });
   const advisor = await db.selectFrom('staff').select('id').where('role', '=', 'advisor').orderBy('id').executeTakeFirstOrThrow();
-  await advisorTrend(db, { advisorId: advisor.id }, today);
+  await advisorTrend(db, { advisorId: advisor.id, teamLines: true }, today);
   await teamMonth(db, { period: '2026-10' }, today);
   await teamMonth(db, { period: '2026-10', team: 'Team 1' }, today);
   await staffSparklines(db, {}, today);

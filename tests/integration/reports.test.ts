@@ -296,7 +296,59 @@ describe('advisor trend', () => {
       [1, 0],
       [1, 100],
     ]);
-    expect(criterion('belofte').points[3]).toEqual({ period: '2026-08', n: 1, pct: 100 });
+    expect(criterion('belofte').points[3]).toMatchObject({ period: '2026-08', n: 1, pct: 100 });
+  });
+
+  it('gives sections and criteria a 3-month rolling mean and the team line, as the total has', async () => {
+    const trend = await advisorTrend(t.core.db, { advisorId: staff.anna, from: '2026-05', to: '2026-09', teamLines: true }, TODAY);
+    const section = (key: string) => trend.sections.find((s) => s.key === key)!.points;
+    const criterion = (key: string) => trend.criteria.find((c) => c.key === key)!.points;
+
+    // Empathie (achieved = (level − 1)/4), Anna: 05 [1]; 06 [1, 1]; 07 —; 08 [1, 0.5]; 09 [0.5].
+    // Rolling pools the applicable answers of the month and the two before it:
+    // 05 1/1 = 100; 06 (1+1+1)/3 = 100; 07 (05..07) = 100; 08 (06..08) (1+1+1+0.5)/4 = 87.5;
+    // 09 (07..09) (1+0.5+0.5)/3 = 66.667.
+    const empathie = criterion('empathie');
+    expect(empathie.map((p) => p.rollingPct)).toEqual([100, 100, 100, 87.5, expect.closeTo(200 / 3, 9)]);
+    // Team KCC Noord (Anna, Bob, Dewi; Eef has none; Cees is Zuid): 05 A1 = 100; 06 A2 A3 = 100;
+    // 07 B0 level 5 = 100; 08 A4 1, A5 0.5, B1 1, B2 1, D1 level 1 → 0: 3.5/5 = 70;
+    // 09 A6 0.5 = 50 (the draft and the non-counting evaluation, both level 1, left out).
+    expect(empathie.map((p) => p.teamPct)).toEqual([100, 100, 100, 70, 50]);
+
+    // Opening per evaluation: A1 100; A2 100, A3 50; A4 100 (opname n.v.t.), A5 0; A6 100.
+    // Rolling pools the evaluations: 07 (05..07) (100+100+50)/3 = 83.333; 08 (06..08)
+    // (100+50+100+0)/4 = 62.5; 09 (07..09) (100+0+100)/3 = 66.667.
+    const opening = section('opening');
+    expect(opening.map((p) => p.rollingPct)).toEqual([
+      100,
+      expect.closeTo(250 / 3, 9),
+      expect.closeTo(250 / 3, 9),
+      62.5,
+      expect.closeTo(200 / 3, 9),
+    ]);
+    // Team 08: A4 100, A5 0, B1 100, B2 1/2 = 50, D1 1/1 = 100 (opname n.v.t.) → 350/5 = 70; 07 B0 100.
+    expect(opening.map((p) => p.teamPct)).toEqual([100, 75, 100, 70, 100]);
+    // Inhoud team 08: A4 60, A5 83.333, B1 100, B2 100, D1 (2+0+1+1)/6 = 66.667 → 410/5 = 82.
+    expect(section('inhoud')[3]!.teamPct).toBeCloseTo(82, 9);
+    // Cees's own team is Zuid alone: inhoud 08 C1 (0+2+0+0)/6 = 33.333.
+    const cees = await advisorTrend(t.core.db, { advisorId: staff.cees, from: '2026-08', to: '2026-08', teamLines: true }, TODAY);
+    expect(cees.sections.find((s) => s.key === 'inhoud')!.points[0]!.teamPct).toBeCloseTo(100 / 3, 9);
+  });
+
+  it('reads the two months before the range for the first months of a series', async () => {
+    const trend = await advisorTrend(t.core.db, { advisorId: staff.anna, from: '2026-07', to: '2026-09', teamLines: true }, TODAY);
+    // Without `teamLines` the team's answers are not read at all: no team line per series.
+    const lean = await advisorTrend(t.core.db, { advisorId: staff.anna, from: '2026-07', to: '2026-09' }, TODAY);
+    expect(lean.sections.flatMap((s) => s.points.map((p) => p.teamPct))).toEqual(lean.sections.flatMap((s) => s.points.map(() => null)));
+    expect(lean.sections.map((s) => s.points.map((p) => p.rollingPct))).toEqual(
+      trend.sections.map((s) => s.points.map((p) => p.rollingPct)),
+    );
+    const opening = trend.sections.find((s) => s.key === 'opening')!.points;
+    // 07: no evaluation itself, but 05 (100) and 06 (100, 50) → 83.333; teamPct 07 B0 = 100.
+    expect(opening[0]).toMatchObject({ period: '2026-07', n: 0, pct: null, teamPct: 100 });
+    expect(opening[0]!.rollingPct).toBeCloseTo(250 / 3, 9);
+    // Groet 07 (05..07): 1, 1, 0 → 66.667.
+    expect(trend.criteria.find((c) => c.key === 'groet')!.points[0]!.rollingPct).toBeCloseTo(200 / 3, 9);
   });
 
   it('puts action points on the timeline: agreed (session date or creation), closed, status', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
 /**
@@ -100,4 +101,60 @@ export const monthAnswerValuesQuery = (db: Db, period: string, advisorIds: reado
     .$narrowType<{ value: number }>();
   if (advisorIds !== null) query = query.where('evaluation.advisor_id', 'in', [...advisorIds]);
   return query;
+};
+
+/**
+ * How often each value was given per criterion (id) and month over the counted evaluations of a set
+ * of advisors (a team) in a range of months: the sibling of monthAnswerValuesQuery for the trend's
+ * team line, a few rows per criterion and month whatever the team's size.
+ */
+export const advisorsAnswerValuesQuery = (db: Db, advisorIds: readonly number[], from: string, to: string) =>
+  countedEvaluations(db)
+    .innerJoin('answer', 'answer.evaluation_id', 'evaluation.id')
+    .select((eb) => ['evaluation.period', 'answer.criterion_id', 'answer.value', eb.fn.countAll<number>().as('n')])
+    .where('evaluation.advisor_id', 'in', [...advisorIds])
+    .where('evaluation.period', '>=', from)
+    .where('evaluation.period', '<=', to)
+    .where('answer.na', '=', 0)
+    .where('answer.value', 'is not', null)
+    .groupBy(['evaluation.period', 'answer.criterion_id', 'answer.value'])
+    .$narrowType<{ value: number }>();
+
+/**
+ * Per month and section key, over the counted evaluations of a set of advisors: how many
+ * evaluations had an applicable answer in the section (`n`) and the sum of their section scores
+ * (`pct_sum`, each Σweight·achieved / Σweight × 100). The achieved fraction is scoring's
+ * achievedFraction in SQL: yes/no → the value (1 achieved, else 0); scale → (value − 1) / (max − 1).
+ * Aggregated in SQL so a team's tens of thousands of answers never reach JS.
+ */
+export const advisorsSectionScoresQuery = (db: Db, advisorIds: readonly number[], from: string, to: string) => {
+  const perEvaluation = countedEvaluations(db)
+    .innerJoin('answer', 'answer.evaluation_id', 'evaluation.id')
+    .innerJoin('rubric_criterion', 'rubric_criterion.id', 'answer.criterion_id')
+    .select((eb) => [
+      'evaluation.period',
+      'rubric_criterion.section_id',
+      sql<number>`sum(rubric_criterion.weight * (case when rubric_criterion.type = 'yes_no' then (answer.value = 1)
+        else (answer.value - 1) * 1.0 / (rubric_criterion.scale_max - 1) end)) * 100.0 / ${eb.fn.sum('rubric_criterion.weight')}`.as(
+        'section_pct',
+      ),
+    ])
+    .where('evaluation.advisor_id', 'in', [...advisorIds])
+    .where('evaluation.period', '>=', from)
+    .where('evaluation.period', '<=', to)
+    .where('answer.na', '=', 0)
+    .where('answer.value', 'is not', null)
+    .groupBy(['evaluation.id', 'rubric_criterion.section_id'])
+    .having((eb) => eb.fn.sum('rubric_criterion.weight'), '>', 0);
+  // Sections are joined after grouping: one lookup per section and month, not per answer.
+  return db
+    .selectFrom(perEvaluation.as('per_evaluation'))
+    .innerJoin('rubric_section', 'rubric_section.id', 'per_evaluation.section_id')
+    .select((eb) => [
+      'per_evaluation.period',
+      'rubric_section.key as section_key',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('per_evaluation.section_pct').as('pct_sum'),
+    ])
+    .groupBy(['per_evaluation.period', 'rubric_section.key']);
 };

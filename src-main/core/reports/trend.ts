@@ -5,6 +5,7 @@ import type {
   CriticalFree,
   DeclineAlert,
   SectionSeries,
+  SeriesPoint,
   StaffSparklines,
   TrendActionPoint,
   TrendMonth,
@@ -14,7 +15,14 @@ import { AppError, notFound } from '../errors';
 import { firstDayOf, lastDayOf, localDate, periodsBetween, shiftPeriod } from './periods';
 import { achievedFraction } from '../evaluations/scoring';
 import { criteriaByIds } from './criteria';
-import { advisorAnswersQuery, advisorEvaluationsQuery, advisorsMonthlyScoresQuery, monthlyScoresPerAdvisorQuery } from './queries';
+import {
+  advisorAnswersQuery,
+  advisorEvaluationsQuery,
+  advisorsAnswerValuesQuery,
+  advisorsMonthlyScoresQuery,
+  advisorsSectionScoresQuery,
+  monthlyScoresPerAdvisorQuery,
+} from './queries';
 import { targetLookup } from './targets';
 
 /** "A drop of ≥ 10 points against the rolling average" (issue 5). */
@@ -115,15 +123,64 @@ function addTo(map: Map<string, SeriesAcc>, info: SeriesInfo, period: string, n:
 
 const byOrder = (a: SeriesAcc, b: SeriesAcc) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.key.localeCompare(b.key);
 
+type Cell = { n: number; sum: number };
+
+/** Pooled over the cells of several months: Σsum / Σn, so each answer or evaluation weighs the same. */
+function pooledCells(cells: readonly (Cell | undefined)[], scale: number): number | null {
+  let n = 0;
+  let sum = 0;
+  for (const c of cells) {
+    if (!c) continue;
+    n += c.n;
+    sum += c.sum;
+  }
+  return n > 0 ? (sum / n) * scale : null;
+}
+
+/**
+ * The team's figures per key and month: criteria from value counts per (month, criterion id,
+ * value) with scoring's achievedFraction, sections from per-evaluation section scores that the
+ * database averages (see advisorsSectionScoresQuery). Both aggregate in SQL.
+ */
+async function teamBreakdown(db: Db, teamIds: readonly number[], from: string, to: string) {
+  const criteria = new Map<string, Map<string, Cell>>();
+  const sections = new Map<string, Map<string, Cell>>();
+  if (teamIds.length === 0) return { criteria, sections };
+  const valueRows = await advisorsAnswerValuesQuery(db, teamIds, from, to).execute();
+  const info = await criteriaByIds(db, [...new Set(valueRows.map((r) => r.criterion_id))]);
+  const add = (map: Map<string, Map<string, Cell>>, key: string, period: string, n: number, sum: number) => {
+    const byPeriod = map.get(key) ?? new Map<string, Cell>();
+    const cell = byPeriod.get(period) ?? { n: 0, sum: 0 };
+    cell.n += n;
+    cell.sum += sum;
+    byPeriod.set(period, cell);
+    map.set(key, byPeriod);
+  };
+  for (const r of valueRows) {
+    const c = info.get(r.criterion_id);
+    if (!c) continue;
+    const n = Number(r.n);
+    add(criteria, c.criterion.key, r.period, n, n * achievedFraction(c.criterion, r.value));
+  }
+  for (const r of await advisorsSectionScoresQuery(db, teamIds, from, to).execute()) {
+    add(sections, r.section_key, r.period, Number(r.n), Number(r.pct_sum));
+  }
+  return { criteria, sections };
+}
+
 /**
  * Section and criterion series, merged across rubric versions by key; each answer's share comes
  * from scoring's achievedFraction. Criteria: mean achieved fraction over the month's applicable
  * answers. Sections: per evaluation Σweight·achieved / Σweight over its applicable answers in the
  * section, then the mean over the month's evaluations — each call weighs the same, as in the total
  * score, rather than pooling answers (which would let calls with fewer n.v.t. answers weigh more).
+ * rollingPct pools the month with the two before it (answers are read from two months before the
+ * range for that); teamPct is the same figure over the team (`teamIds`) that month, when asked for.
  */
-async function breakdown(db: Db, advisorId: number, periods: readonly string[]) {
-  const rows = await advisorAnswersQuery(db, advisorId, periods[0]!, periods.at(-1)!).execute();
+async function breakdown(db: Db, advisorId: number, teamIds: readonly number[] | null, periods: readonly string[]) {
+  const from = periods[0]!;
+  const to = periods.at(-1)!;
+  const rows = await advisorAnswersQuery(db, advisorId, shiftPeriod(from, -2), to).execute();
   const info = await criteriaByIds(db, [...new Set(rows.map((r) => r.criterion_id))]);
   const criteria = new Map<string, SeriesAcc>();
   const perEvaluation = new Map<string, { period: string; section: SeriesInfo; achieved: number; maximum: number }>();
@@ -165,17 +222,34 @@ async function breakdown(db: Db, advisorId: number, periods: readonly string[]) 
   for (const cell of perEvaluation.values()) {
     if (cell.maximum > 0) addTo(sections, cell.section, cell.period, 1, (cell.achieved / cell.maximum) * 100);
   }
-  const points = (acc: SeriesAcc, scale: number) =>
+  const team =
+    teamIds === null
+      ? { criteria: new Map<string, Map<string, Cell>>(), sections: new Map<string, Map<string, Cell>>() }
+      : await teamBreakdown(db, teamIds, from, to);
+  const points = (acc: SeriesAcc, teamCells: ReadonlyMap<string, Cell> | undefined, scale: number): SeriesPoint[] =>
     periods.map((period) => {
       const cell = acc.byPeriod.get(period);
-      return { period, n: cell?.n ?? 0, pct: cell ? (cell.sum / cell.n) * scale : null };
+      return {
+        period,
+        n: cell?.n ?? 0,
+        pct: cell ? (cell.sum / cell.n) * scale : null,
+        rollingPct: pooledCells(
+          [0, 1, 2].map((back) => acc.byPeriod.get(shiftPeriod(period, -back))),
+          scale,
+        ),
+        teamPct: pooledCells([teamCells?.get(period)], scale),
+      };
     });
+  // Only series with answers in the range itself: the months before it feed the rolling average.
+  const inRange = (acc: SeriesAcc) => periods.some((p) => acc.byPeriod.has(p));
   const sectionSeries: SectionSeries[] = [...sections.values()]
+    .filter(inRange)
     .sort(byOrder)
-    .map((acc) => ({ key: acc.key, title: acc.title, points: points(acc, 1) }));
+    .map((acc) => ({ key: acc.key, title: acc.title, points: points(acc, team.sections.get(acc.key), 1) }));
   const criterionSeries: CriterionSeries[] = [...criteria.values()]
+    .filter(inRange)
     .sort(byOrder)
-    .map((acc) => ({ key: acc.key, title: acc.title, sectionKey: acc.sectionKey, points: points(acc, 100) }));
+    .map((acc) => ({ key: acc.key, title: acc.title, sectionKey: acc.sectionKey, points: points(acc, team.criteria.get(acc.key), 100) }));
   return { sectionSeries, criterionSeries };
 }
 
@@ -272,7 +346,7 @@ export async function advisorTrend(db: Db, input: AdvisorTrendInput, today: stri
     };
   });
   const newestScored = [...months].reverse().find((m) => m.scorePct !== null);
-  const { sectionSeries, criterionSeries } = await breakdown(db, advisor.id, periods);
+  const { sectionSeries, criterionSeries } = await breakdown(db, advisor.id, input.teamLines ? teamIds : null, periods);
   return {
     advisorId: advisor.id,
     name: advisor.name,

@@ -13,7 +13,7 @@ import { fileSlug } from '../../components/charts/table-data';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatDuration, formatNumber, formatPeriod, formatScore } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { dashes, shortPeriod } from './format';
+import { dashes } from './format';
 import {
   actionPointLines,
   actionPointTimeline,
@@ -21,6 +21,7 @@ import {
   criticalChartData,
   criticalDescription,
   criticalTable,
+  seriesChartData,
   seriesDescription,
   seriesTable,
   totalChartData,
@@ -43,7 +44,7 @@ export function TrendPage() {
   const now = new Date();
   const to = format(now, 'yyyy-MM');
   const from = format(subMonths(now, months - 1), 'yyyy-MM');
-  const trend = useChannel('reports.advisorTrend', validId ? { advisorId: id, from, to } : null, [
+  const trend = useChannel('reports.advisorTrend', validId ? { advisorId: id, from, to, teamLines: true } : null, [
     'evaluations',
     'feedback',
     'staff',
@@ -278,13 +279,15 @@ function DetailChart({ trend }: { trend: AdvisorTrend }) {
           <ChartFigure
             title={t('trend.detail.chartTitle', { name: current.title })}
             description={seriesDescription(trend, current.points, current.title, t)}
-            table={seriesTable(current.points, current.title, t)}
+            table={seriesTable(current.points, current.title, trend.targetPct, t)}
             fileName={`trend-${fileSlug(trend.name)}-${fileSlug(current.title)}`}
             testId="trend-detail-chart"
             footer={
               <LineLegend
                 items={[
-                  { label: current.title, color: 'klankbord.7' },
+                  { label: current.title, color: 'klankbord.7', dash: dashes.solid },
+                  { label: t('trend.series.rolling'), color: 'blue.8', dash: dashes.dashed },
+                  { label: t('trend.series.team'), color: 'gray.7', dash: dashes.dotted },
                   { label: t('trend.series.target'), color: 'red.9', dash: '10 3 2 3' },
                 ]}
               />
@@ -292,9 +295,13 @@ function DetailChart({ trend }: { trend: AdvisorTrend }) {
           >
             <LineChart
               h={240}
-              data={current.points.map((p) => ({ month: shortPeriod(p.period), pct: p.pct }))}
+              data={seriesChartData(current.points)}
               dataKey="month"
-              series={[{ name: 'pct', label: current.title, color: 'klankbord.7' }]}
+              series={[
+                { name: 'pct', label: current.title, color: 'klankbord.7' },
+                { name: 'rolling', label: t('trend.series.rolling'), color: 'blue.8', strokeDasharray: dashes.dashed },
+                { name: 'team', label: t('trend.series.team'), color: 'gray.7', strokeDasharray: dashes.dotted },
+              ]}
               referenceLines={[
                 {
                   y: trend.targetPct,

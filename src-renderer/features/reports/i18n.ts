@@ -32,7 +32,7 @@ export const reportsText = {
         criterion: 'Criterium',
         pick: 'Kies',
         description:
-          'Lijngrafiek van de score op "{{name}}" per maand van {{from}} tot en met {{to}}, met de norm van {{target}}. {{values}}',
+          'Lijngrafiek van de score op "{{name}}" per maand van {{from}} tot en met {{to}}, met het voortschrijdend gemiddelde over drie maanden (gestreept), het teamgemiddelde (gestippeld) en de norm van {{target}}. {{values}}',
         values: 'Scores: {{values}}.',
         none: 'Dit formulier heeft nog geen scores per onderdeel.',
       },
@@ -253,7 +253,8 @@ export const reportsText = {
         section: 'Section',
         criterion: 'Criterion',
         pick: 'Choose',
-        description: 'Line chart of the score on "{{name}}" per month from {{from}} to {{to}}, with the target of {{target}}. {{values}}',
+        description:
+          'Line chart of the score on "{{name}}" per month from {{from}} to {{to}}, with the three-month rolling average (dashed), the team average (dotted) and the target of {{target}}. {{values}}',
         values: 'Scores: {{values}}.',
         none: 'This rubric has no section scores yet.',
       },

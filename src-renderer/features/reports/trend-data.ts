@@ -93,11 +93,23 @@ export function totalDescription(trend: AdvisorTrend, t: TFunction<'reports'>): 
   });
 }
 
-export function seriesTable(points: SeriesPoint[], name: string, t: TFunction<'reports'>): TableData {
+export function seriesTable(points: SeriesPoint[], name: string, targetPct: number, t: TFunction<'reports'>): TableData {
   return {
-    columns: [{ label: t('trend.columns.month') }, { label: t('trend.columns.n'), kind: 'int' }, { label: name, kind: 'pct' }],
-    rows: points.map((p) => [formatPeriod(p.period), p.n, p.pct]),
+    columns: [
+      { label: t('trend.columns.month') },
+      { label: t('trend.columns.n'), kind: 'int' },
+      { label: name, kind: 'pct' },
+      { label: t('trend.series.rolling'), kind: 'pct' },
+      { label: t('trend.series.team'), kind: 'pct' },
+      { label: t('trend.series.target'), kind: 'pct' },
+    ],
+    rows: points.map((p) => [formatPeriod(p.period), p.n, p.pct, p.rollingPct, p.teamPct, targetPct]),
   };
+}
+
+/** A section's or criterion's chart rows: its score, rolling average and team line per month. */
+export function seriesChartData(points: SeriesPoint[]) {
+  return points.map((p) => ({ month: shortPeriod(p.period), pct: p.pct, rolling: p.rollingPct, team: p.teamPct }));
 }
 
 export function seriesDescription(trend: AdvisorTrend, points: SeriesPoint[], name: string, t: TFunction<'reports'>): string {
