@@ -19,3 +19,17 @@ export const nowIso = (): string => now().toISOString();
 
 /** Today's calendar date on this workstation (the KCC's local time), `YYYY-MM-DD`. */
 export const todayIso = (): string => format(now(), 'yyyy-MM-dd');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar date, in this workstation's time, of a stored moment (ISO with zone), `YYYY-MM-DD`. */
+export function localDateOf(timestamp: string): string {
+  const d = new Date(timestamp);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whole calendar days from one `YYYY-MM-DD` to another (negative when `to` is earlier). Reports call it thousands of times. */
+export function calendarDaysBetween(from: string, to: string): number {
+  const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

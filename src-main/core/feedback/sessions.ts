@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import type {
   ActionStatus,
   DiscussedEvaluation,
@@ -7,7 +7,7 @@ import type {
   FeedbackSession,
   FeedbackSessionInput,
 } from '../../contract';
-import { nowIso, todayIso } from '../clock';
+import { calendarDaysBetween, localDateOf, nowIso, todayIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
 import { summaries, toSummary } from '../evaluations/evaluations';
@@ -16,13 +16,12 @@ import { rubricVersionForTeam } from '../rubrics/assignments';
 import { applyFollowUp, listActionPoints } from './action-points';
 
 /** The workstation's calendar date of a stored moment: a coach thinks in days, not UTC instants. */
-const localDate = (timestamp: string): string => format(new Date(timestamp), 'yyyy-MM-dd');
 const dutchDate = (isoDate: string): string => format(parseISO(isoDate), 'd-M-yyyy');
 
 /** Calendar days from finalisation to `until` (a session date, or today while waiting); null when unknown. */
 export function daysSinceFinalized(finalizedAt: string | null, until: string | null): number | null {
   if (finalizedAt === null || until === null) return null;
-  return differenceInCalendarDays(parseISO(until), parseISO(localDate(finalizedAt)));
+  return calendarDaysBetween(localDateOf(finalizedAt), until);
 }
 
 async function loadAdvisor(db: Db, advisorId: number) {
@@ -105,8 +104,8 @@ function evaluationProblem(
   // Discussing it now would settle what the second opinion is still meant to decide.
   if (row.status === 'disputed') return 'er loopt een bezwaar tegen; bespreek haar nadat over het bezwaar is besloten';
   if (row.counts !== 1) return 'het is een second opinion die niet meetelt';
-  if (row.finalized_at !== null && localDate(row.finalized_at) > heldOn) {
-    return `ze werd pas op ${dutchDate(localDate(row.finalized_at))} definitief, na de datum van dit gesprek`;
+  if (row.finalized_at !== null && localDateOf(row.finalized_at) > heldOn) {
+    return `ze werd pas op ${dutchDate(localDateOf(row.finalized_at))} definitief, na de datum van dit gesprek`;
   }
   return null;
 }

@@ -12,9 +12,6 @@ export function periodsBetween(from: string, to: string): string[] {
 export const firstDayOf = (period: string): string => `${period}-01`;
 export const lastDayOf = (period: string): string => format(endOfMonth(parseISO(`${period}-01`)), 'yyyy-MM-dd');
 
-/** The workstation's calendar date of a stored moment (as the feedback capability does). */
-export const localDate = (timestamp: string): string => format(new Date(timestamp), 'yyyy-MM-dd');
-
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -18,7 +18,8 @@ import type { StaffRow } from '../db/schema';
 import { achievedFraction } from '../evaluations/scoring';
 import { daysSinceFinalized } from '../feedback/sessions';
 import { criteriaByIds } from './criteria';
-import { lastDayOf, localDate, median, shiftPeriod } from './periods';
+import { lastDayOf, median, shiftPeriod } from './periods';
+import { localDateOf } from '../clock';
 import { monthAnswerValuesQuery, monthEvaluationsQuery } from './queries';
 import { targetLookup, type TargetLookup } from './targets';
 import { criticalFreeOf } from './trend';
@@ -75,8 +76,8 @@ async function openActionPoints(db: Db, asOf: string, inScope: (advisorId: numbe
   return rows
     .filter((r) => inScope(r.advisor_id))
     .filter((r) => {
-      const agreedOn = r.held_on ?? localDate(r.created_at);
-      const closedOn = r.status !== 'open' && r.closed_at ? localDate(r.closed_at) : null;
+      const agreedOn = r.held_on ?? localDateOf(r.created_at);
+      const closedOn = r.status !== 'open' && r.closed_at ? localDateOf(r.closed_at) : null;
       return agreedOn <= asOf && (closedOn === null || closedOn > asOf);
     })
     .map((r) => ({

@@ -12,7 +12,8 @@ import type {
 } from '../../contract';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
-import { firstDayOf, lastDayOf, localDate, periodsBetween, shiftPeriod } from './periods';
+import { firstDayOf, lastDayOf, periodsBetween, shiftPeriod } from './periods';
+import { localDateOf } from '../clock';
 import { achievedFraction } from '../evaluations/scoring';
 import { criteriaByIds } from './criteria';
 import {
@@ -278,9 +279,9 @@ async function timeline(db: Db, advisorId: number, from: string, to: string): Pr
       id: r.id,
       description: r.description,
       status: r.status,
-      agreedOn: r.held_on ?? localDate(r.created_at),
+      agreedOn: r.held_on ?? localDateOf(r.created_at),
       dueDate: r.due_date,
-      closedOn: r.status !== 'open' && r.closed_at ? localDate(r.closed_at) : null,
+      closedOn: r.status !== 'open' && r.closed_at ? localDateOf(r.closed_at) : null,
       criterionKey: r.criterion_key,
       criterionTitle: r.criterion_title,
     }))
