@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Anchor,
   Button,
   Center,
   Checkbox,
@@ -20,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { IconArrowLeft, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { addMonths, endOfMonth, format } from 'date-fns';
 import { useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
@@ -34,6 +33,7 @@ import { useSession } from '../../app/session-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatScore } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { todayIsoDate, useTopicLabel } from './parts';
 import { summaryOf } from './prefill';
@@ -66,10 +66,7 @@ export function FeedbackSessionPage() {
   // No refresh topics: a refresh while the coach types would not change the form anyway.
   const prep = useChannel('feedback.prepare', validId ? { advisorId } : null, []);
   const back = (name: string | null) => (
-    <Anchor component={Link} to={`/staff/${advisorId}`} size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={14} aria-hidden />
-      {name ? t('backToAdvisor', { name }) : tc('actions.back')}
-    </Anchor>
+    <BackLink to={`/staff/${advisorId}`}>{name ? t('backToAdvisor', { name }) : tc('actions.back')}</BackLink>
   );
 
   if (!validId || prep.error) {

@@ -1,11 +1,11 @@
 import { Anchor, Box, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatScore } from '../../components/format';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { EvaluationStatusBadge } from '../staff/badges';
 import { ActionStatusBadge, AgreementBadge, useTopicLabel } from './parts';
@@ -31,17 +31,7 @@ export function FeedbackSessionView() {
 
   return (
     <>
-      <Anchor
-        component={Link}
-        to={`/staff/${s.advisorId}`}
-        size="sm"
-        mb="sm"
-        display="inline-flex"
-        style={{ alignItems: 'center', gap: 4 }}
-      >
-        <IconArrowLeft size={14} aria-hidden />
-        {t('backToAdvisor', { name: s.advisorName })}
-      </Anchor>
+      <BackLink to={`/staff/${s.advisorId}`}>{t('backToAdvisor', { name: s.advisorName })}</BackLink>
       <PageHeader
         title={t('titleWith', { name: s.advisorName })}
         subtitle={t('view.heldOn', { date: formatDate(s.heldOn), coach: s.coachName })}

@@ -1,14 +1,15 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Onboarding } from '@contract';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatPeriod } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { BuddyPhase } from './BuddyPhase';
 import { CompletePanel } from './CompletePanel';
@@ -30,12 +31,7 @@ export function OnboardingPage() {
   const shown: Tab = tab ?? (data.phase === 'buddy' ? 'buddy' : 'program');
   return (
     <>
-      <Anchor component={Link} to="/onboarding" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('track.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/onboarding">{t('track.back')}</BackLink>
       <PageHeader
         title={t('track.title', { name: data.staffName })}
         subtitle={t('track.subtitle', { program: data.programName, start: formatDate(data.startDate) })}

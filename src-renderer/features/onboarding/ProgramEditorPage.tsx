@@ -1,27 +1,14 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Autocomplete,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Alert, Autocomplete, Button, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconDeviceFloppy, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Program } from '@contract';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 
 interface DraftItem {
@@ -49,12 +36,7 @@ export function ProgramEditorPage() {
 
   const header = (
     <>
-      <Anchor component={Link} to="/onboarding/programs" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('editor.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/onboarding/programs">{t('editor.back')}</BackLink>
       <PageHeader title={editId ? t('editor.titleEdit') : t('editor.titleNew')} />
     </>
   );

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconArrowLeft, IconCopy, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconCopy, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 
 export function ProgramsPage() {
@@ -12,12 +13,7 @@ export function ProgramsPage() {
   const programs = useChannel('onboarding.programs', {}, ['onboarding']);
   return (
     <>
-      <Anchor component={Link} to="/onboarding" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('track.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/onboarding">{t('track.back')}</BackLink>
       <PageHeader
         title={t('programs.title')}
         subtitle={t('programs.subtitle')}

@@ -1,15 +1,16 @@
-import { Anchor, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import { addMonths, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useSession } from '../../app/session-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatPeriod } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { staffOptions } from './parts';
 
@@ -70,12 +71,7 @@ export function StartOnboardingPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/onboarding" size="sm">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('track.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/onboarding">{t('track.back')}</BackLink>
       <PageHeader title={t('start.title')} subtitle={t('start.subtitle')} />
       <ErrorAlert error={advisors.error ?? trainers.error ?? programs.error ?? running.error} />
       <Paper withBorder radius="md" p="lg" maw={900}>

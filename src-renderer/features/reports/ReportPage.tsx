@@ -1,10 +1,11 @@
-import { Anchor, Box, Button, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { Box, Button, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { format } from 'date-fns';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { period as periodSchema } from '@contract';
+import { BackLink } from '../../components/BackLink';
 import { useChannel } from '../../api/use-channel';
 import { DataTableView } from '../../components/charts/DataTableView';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -71,10 +72,7 @@ export function ReportPage() {
   return (
     <Box component="main" className="kb-report">
       <Group className="kb-report-toolbar kb-no-print" justify="space-between">
-        <Anchor component={Link} to={dashboardLink} size="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('report.back')}
-        </Anchor>
+        <BackLink to={dashboardLink}>{t('report.back')}</BackLink>
         <Button
           leftSection={<IconPrinter size={16} aria-hidden />}
           onClick={() => m && printReportAsPdf(reportTitle(m, t))}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Center, Group, List, Loader, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
-import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { format, subMonths } from 'date-fns';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { LineLegend } from '../../components/charts/LineLegend';
 import { fileSlug } from '../../components/charts/table-data';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatDuration, formatNumber, formatPeriod, formatScore } from '../../components/format';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { dashes } from './format';
 import {
@@ -53,18 +54,9 @@ export function TrendPage() {
   const data = trend.data;
 
   const back = (name: string | null) => (
-    <Anchor
-      component={Link}
-      to={`/staff/${id}`}
-      size="sm"
-      mb="sm"
-      display="inline-flex"
-      style={{ alignItems: 'center', gap: 4 }}
-      data-testid="trend-back"
-    >
-      <IconArrowLeft size={14} aria-hidden />
+    <BackLink to={`/staff/${id}`} testId="trend-back">
       {t('trend.back', { name: name ?? '' })}
-    </Anchor>
+    </BackLink>
   );
 
   if (!validId) return <ErrorAlert error={new Error(t('trend.invalidId'))} />;

@@ -1,16 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconEye, IconListDetails, IconLock, IconPencil } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { IconDownload, IconEye, IconListDetails, IconLock, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { rubricDefinition, type RubricDefinition, type RubricSummary, type RubricVersion } from '@contract';
 import { api, ApiError } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { DiscardModal, exportVersion, PublishModal, startNewVersion } from './actions';
 import { fillKeys, type RubricFormValues } from './keys';
@@ -38,14 +39,9 @@ function summaryOf(version: RubricVersion, rubric: RubricSummary) {
   return rubric.versions.find((x) => x.id === version.id);
 }
 
-function BackLink() {
+function AllRubricsLink() {
   const { t } = useTranslation('rubrics');
-  return (
-    <Anchor component={Link} to="/rubrics" size="sm" display="inline-flex" mb={4} style={{ alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={14} aria-hidden />
-      {t('allRubrics')}
-    </Anchor>
-  );
+  return <BackLink to="/rubrics">{t('allRubrics')}</BackLink>;
 }
 
 /** Status badge and version line; spans only, since the header puts the subtitle in a paragraph. */
@@ -75,7 +71,7 @@ function PublishedVersion({ version, rubric }: { version: RubricVersion; rubric:
 
   return (
     <>
-      <BackLink />
+      <AllRubricsLink />
       <PageHeader
         title={version.name}
         subtitle={
@@ -189,7 +185,7 @@ function DraftEditor({ version, rubric, definition }: { version: RubricVersion; 
 
   return (
     <>
-      <BackLink />
+      <AllRubricsLink />
       <PageHeader
         title={version.name}
         subtitle={

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Button, Center, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChartLine, IconPencil } from '@tabler/icons-react';
+import { IconChartLine, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { EvaluationSummary } from '@contract';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatPeriod, formatScore } from '../../components/format';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { AdvisorFeedbackSection } from '../feedback/AdvisorFeedbackSection';
 import { EvaluationStatusBadge, StaffStatusBadge } from './badges';
@@ -38,12 +39,7 @@ export function AdvisorPage() {
   const topics = useChannel('recordings.topics', {}, []);
   const topicLabel = (key: string | null) => (key === null ? tc('none') : (topics.data?.find((tp) => tp.key === key)?.label ?? key));
 
-  const back = (
-    <Anchor component={Link} to="/staff" size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={14} aria-hidden />
-      {t('advisor.back')}
-    </Anchor>
-  );
+  const back = <BackLink to="/staff">{t('advisor.back')}</BackLink>;
 
   if (!validId) {
     return (
