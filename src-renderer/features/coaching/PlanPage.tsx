@@ -19,6 +19,7 @@ import { format } from 'date-fns';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { StaffMember } from '@contract';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { warningOrange } from '../../app/theme';
@@ -26,6 +27,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatPeriod, recentPeriods } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+
+/** People who can still be planned (not left), as select options. */
+const pickable = (people: readonly StaffMember[] | undefined) =>
+  (people ?? []).filter((p) => p.status !== 'left').map((p) => ({ value: String(p.id), label: p.name }));
 
 export function PlanPage() {
   const { t } = useTranslation('coaching');
@@ -83,7 +88,7 @@ function Assignments() {
           <Group align="flex-end" gap="md" wrap="wrap">
             <MultiSelect
               label={t('plan.advisors')}
-              data={(advisors.data ?? []).filter((a) => a.status !== 'left').map((a) => ({ value: String(a.id), label: a.name }))}
+              data={pickable(advisors.data)}
               value={advisorIds}
               onChange={setAdvisorIds}
               searchable
@@ -94,7 +99,7 @@ function Assignments() {
             />
             <Select
               label={t('plan.coach')}
-              data={(coaches.data ?? []).filter((c) => c.status !== 'left').map((c) => ({ value: String(c.id), label: c.name }))}
+              data={pickable(coaches.data)}
               value={coachId}
               onChange={setCoachId}
               w={220}
@@ -230,7 +235,7 @@ function QuotaOverrides() {
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
               label={t('plan.overrideAdvisor')}
-              data={(advisors.data ?? []).filter((a) => a.status !== 'left').map((a) => ({ value: String(a.id), label: a.name }))}
+              data={pickable(advisors.data)}
               value={advisorId}
               onChange={setAdvisorId}
               searchable

@@ -152,20 +152,7 @@ export function DisputesPage() {
                   <Table.Td>
                     <SecondStatusBadge dispute={d} />
                   </Table.Td>
-                  <Table.Td>
-                    {blindTo(d) ? (
-                      <SecondOpinionButton dispute={d} />
-                    ) : (
-                      <Anchor
-                        component={Link}
-                        to={`/evaluations/${d.evaluationId}`}
-                        size="sm"
-                        aria-label={t('openEvaluationOf', { advisor: d.advisorName })}
-                      >
-                        {t('openEvaluation')}
-                      </Anchor>
-                    )}
-                  </Table.Td>
+                  <Table.Td>{blindTo(d) ? <SecondOpinionButton dispute={d} /> : <OpenEvaluationLink dispute={d} />}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -211,14 +198,7 @@ export function DisputesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/evaluations/${d.evaluationId}`}
-                      size="sm"
-                      aria-label={t('openEvaluationOf', { advisor: d.advisorName })}
-                    >
-                      {t('openEvaluation')}
-                    </Anchor>
+                    <OpenEvaluationLink dispute={d} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -227,5 +207,14 @@ export function DisputesPage() {
         </Section>
       </Stack>
     </>
+  );
+}
+
+function OpenEvaluationLink({ dispute: d }: { dispute: Dispute }) {
+  const { t } = useTranslation('disputes');
+  return (
+    <Anchor component={Link} to={`/evaluations/${d.evaluationId}`} size="sm" aria-label={t('openEvaluationOf', { advisor: d.advisorName })}>
+      {t('openEvaluation')}
+    </Anchor>
   );
 }
