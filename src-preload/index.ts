@@ -1,8 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName, type KlankbordBridge } from '../src-main/contract/bridge';
-import { IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from '../src-main/shell/ipc-channels';
+import { IPC_CHOOSE_DATA_FOLDER, IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from '../src-main/shell/ipc-channels';
 
-/** The renderer's whole reach into main: the contract's channels, its events, uploads, and saving the page as PDF. */
+/**
+ * The renderer's whole reach into main: the contract's channels, its events, uploads, saving the
+ * page as PDF and picking another data folder. Main checks the sender and every argument again.
+ */
 const bridge = {
   invoke: (channel: string, input: unknown) => {
     if (!isChannelName(channel)) return Promise.reject(new Error(`Onbekend kanaal ${channel}`));
@@ -17,6 +20,7 @@ const bridge = {
   },
   upload: (_fileName: string, bytes: ArrayBuffer) => ipcRenderer.invoke(IPC_UPLOAD, new Uint8Array(bytes)),
   savePagePdf: async (suggestedName: string) => (await ipcRenderer.invoke(IPC_SAVE_PDF, String(suggestedName))) === true,
+  chooseDataFolder: async () => (await ipcRenderer.invoke(IPC_CHOOSE_DATA_FOLDER)) === true,
 } satisfies KlankbordBridge;
 
 contextBridge.exposeInMainWorld('klankbord', bridge);

@@ -1,3 +1,4 @@
+import './zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
@@ -9,6 +10,7 @@ import { StrictMode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { StartupGate } from './features/backups/StartupGate';
 import { buildTheme, cssVariablesResolver } from './app/theme';
 
 const root = document.getElementById('root');
@@ -21,7 +23,9 @@ function Root() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
-      <App />
+      <StartupGate>
+        <App />
+      </StartupGate>
     </MantineProvider>
   );
 }

@@ -11,6 +11,14 @@ export const channelNames = [
   'staff.create',
   'staff.update',
   'staff.importRoster',
+  'app.status',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'audit.list',
+  'privacy.exportPerson',
+  'privacy.anonymisePreview',
+  'privacy.anonymise',
   'recordings.list',
   'recordings.get',
   'recordings.topics',
@@ -111,4 +119,6 @@ export interface KlankbordBridge {
   upload(fileName: string, bytes: ArrayBuffer): Promise<unknown>;
   /** Electron only: the current page as an A4 PDF (printToPDF) through a save dialog; resolves to whether it was saved. */
   savePagePdf?(suggestedName: string): Promise<boolean>;
+  /** Electron only: pick another data folder (folder dialog); the app restarts with it. Resolves false when cancelled. */
+  chooseDataFolder?(): Promise<boolean>;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { callAnalysis } from './analysis';
+import * as au from './audit';
+import * as bk from './backups';
 import { byId, empty, ok } from './common';
 import * as co from './coaching';
 import * as dp from './disputes';
@@ -7,6 +9,7 @@ import * as ev from './evaluations';
 import * as fb from './feedback';
 import * as mk from './markers';
 import * as ob from './onboarding';
+import * as pv from './privacy';
 import * as rec from './recordings';
 import * as rp from './reports';
 import * as re from './rubric-editor';
@@ -54,6 +57,26 @@ export const channels = {
   'staff.create': channel({ input: st.staffFields, output: st.staffMember, writes: ['staff'] }),
   'staff.update': channel({ input: st.staffUpdate, output: st.staffMember, writes: ['staff'] }),
   'staff.importRoster': channel({ input: st.rosterImportInput, output: st.rosterImportResult, writes: ['staff'] }),
+
+  'app.status': channel({ input: empty, output: bk.appStatus }),
+  'backups.list': channel({ input: empty, output: bk.backupList }),
+  'backups.create': channel({ input: empty, output: bk.backupInfo }),
+  'backups.restore': channel({
+    input: bk.restoreInput,
+    output: bk.restoreResult,
+    // A restore replaces everything: every screen refreshes.
+    writes: dataTopics,
+  }),
+
+  'audit.list': channel({ input: au.auditQuery, output: z.array(au.auditEntry) }),
+
+  'privacy.exportPerson': channel({ input: byId, output: pv.accessExport }),
+  'privacy.anonymisePreview': channel({ input: byId, output: pv.anonymisePreview }),
+  'privacy.anonymise': channel({
+    input: pv.anonymiseInput,
+    output: pv.anonymiseResult,
+    writes: ['staff', 'evaluations', 'recordings', 'markers', 'feedback', 'onboarding', 'plan'],
+  }),
 
   'recordings.list': channel({ input: rec.recordingListQuery, output: z.array(rec.recording) }),
   'recordings.get': channel({ input: byId, output: rec.recording }),

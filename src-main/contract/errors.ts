@@ -241,6 +241,38 @@ const catalogue = {
     nl: 'Er bestaat al een inwerkprogramma met de naam "{name}". Kies een andere naam.',
     en: 'An onboarding program named "{name}" already exists. Choose another name.',
   },
+  anonymise_not_left: {
+    nl: '{name} is nog in dienst. Zet de status eerst op "Uit dienst"; pas daarna kun je anonimiseren.',
+    en: '{name} is still employed. Set the status to "Left" first; only then can you anonymise.',
+  },
+  anonymise_already_done: {
+    nl: 'Deze medewerker is al geanonimiseerd op {date}.',
+    en: 'This person was already anonymised on {date}.',
+  },
+  anonymise_confirm_mismatch: {
+    nl: 'De ingevulde naam komt niet overeen met "{name}". Typ de naam precies over om te bevestigen.',
+    en: 'The name you typed does not match "{name}". Type the name exactly to confirm.',
+  },
+  db_corrupt: {
+    nl: 'Het databasebestand {path} is beschadigd ({detail}). Zet een back-up terug of kies een andere gegevensmap.',
+    en: 'The database file {path} is damaged ({detail}). Restore a backup or choose another data folder.',
+  },
+  backup_not_found: {
+    nl: 'De back-up "{fileName}" bestaat niet (meer) in de back-upmap. Vernieuw de lijst en kies een andere.',
+    en: 'The backup "{fileName}" does not exist (any more) in the backup folder. Refresh the list and choose another.',
+  },
+  backup_unusable: {
+    nl: 'De back-up "{fileName}" is niet bruikbaar: {reason}. Kies een andere back-up.',
+    en: 'The backup "{fileName}" cannot be used: {reason}. Choose another backup.',
+  },
+  app_not_started: {
+    nl: 'Klankbord is niet gestart omdat de database niet te openen is. Zet een back-up terug of kies een andere gegevensmap.',
+    en: 'Klankbord did not start because the database cannot be opened. Restore a backup or choose another data folder.',
+  },
+  app_busy: {
+    nl: 'Klankbord zet op dit moment een back-up terug. Wacht even en probeer het dan opnieuw.',
+    en: 'Klankbord is restoring a backup right now. Wait a moment and try again.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

@@ -1,4 +1,6 @@
 export * from './analysis';
+export * from './audit';
+export * from './backups';
 export * from './bridge';
 export * from './channels';
 export * from './coaching';
@@ -10,6 +12,7 @@ export * from './events';
 export * from './feedback';
 export * from './markers';
 export * from './onboarding';
+export * from './privacy';
 export * from './recordings';
 export * from './reports';
 export * from './result';

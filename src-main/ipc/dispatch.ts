@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   channels,
   formatError,
+  hostChannelNames,
+  type ChannelName,
+  type HostChannelName,
   isChannelName,
   type DataTopic,
   type ErrorCode,
@@ -41,6 +44,31 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+export const isHostChannel = (channel: ChannelName): channel is HostChannelName =>
+  (hostChannelNames as readonly string[]).includes(channel);
+
+/**
+ * Runs one channel: validates the input against the contract, runs it, checks the output, and
+ * turns every outcome into a typed result with a Dutch message. Never throws.
+ */
+export async function runChannel(
+  channel: ChannelName,
+  rawInput: unknown,
+  run: (input: unknown) => Promise<unknown>,
+  log: (message: string, error: unknown) => void,
+): Promise<IpcResult<unknown>> {
+  const spec = channels[channel];
+  const input = spec.input.safeParse(rawInput ?? {});
+  if (!input.success) return failure('invalid_input', { detail: describeIssues(input.error) });
+  try {
+    return { ok: true, data: spec.output.parse(await run(input.data)) };
+  } catch (error) {
+    if (error instanceof AppError) return failure(error.code, error.params);
+    log(`Kanaal ${channel} mislukte`, error);
+    return failure('internal', { detail: error instanceof Error ? error.message.slice(0, 200) : 'onbekende fout' });
+  }
+}
+
 /**
  * The single entry point both transports use: validate the input against the contract, run the
  * core, and turn every outcome into a typed result with a Dutch message. Never throws.
@@ -68,21 +96,13 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
   };
 
   async function dispatch(channel: string, rawInput: unknown): Promise<IpcResult<unknown>> {
-    if (!isChannelName(channel)) return failure('unknown_channel', { channel: channel.slice(0, 80) });
+    if (!isChannelName(channel) || isHostChannel(channel)) return failure('unknown_channel', { channel: channel.slice(0, 80) });
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const result = await runChannel(channel, rawInput, (input) => handler(input, ctx), log);
     const spec = channels[channel];
-    const input = spec.input.safeParse(rawInput ?? {});
-    if (!input.success) return failure('invalid_input', { detail: describeIssues(input.error) });
-    try {
-      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const data = spec.output.parse(await handler(input.data, ctx));
-      const writes: readonly DataTopic[] | undefined = 'writes' in spec ? spec.writes : undefined;
-      if (writes) for (const listener of listeners) listener([...writes]);
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.params);
-      log(`Kanaal ${channel} mislukte`, error);
-      return failure('internal', { detail: error instanceof Error ? error.message.slice(0, 200) : 'onbekende fout' });
-    }
+    const writes: readonly DataTopic[] | undefined = 'writes' in spec ? spec.writes : undefined;
+    if (result.ok && writes) for (const listener of listeners) listener([...writes]);
+    return result;
   }
 
   return {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload } from '../contract';
+import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload, HostChannelName } from '../contract';
 import type { Core } from '../core/app';
 import { myMonth, teamOverview } from '../core/coaching/month';
 import {
@@ -66,6 +66,10 @@ import { teamMonth } from '../core/reports/team-month';
 import { getTargets, setTargets } from '../core/reports/targets';
 import { advisorTrend, staffSparklines } from '../core/reports/trend';
 import { importRoster } from '../core/staff/roster-csv';
+import { listAudit } from '../core/audit/audit';
+import { backupDatabase } from '../core/backup/backup';
+import { exportPerson } from '../core/privacy/access-export';
+import { anonymisePerson, anonymisePreview } from '../core/privacy/anonymise';
 import { createStaff, getStaff, listStaff, updateStaff } from '../core/staff/staff';
 import {
   addCheckin,
@@ -93,7 +97,8 @@ export interface HandlerContext {
 }
 
 type Handler<C extends ChannelName> = (input: z.output<Channels[C]['input']>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
-export type Handlers = { [C in ChannelName]: Handler<C> };
+/** Host channels (app status, backup list and restore) are answered by the host itself: ipc/host.ts. */
+export type Handlers = { [C in Exclude<ChannelName, HostChannelName>]: Handler<C> };
 
 /** Every channel of the contract, mapped to the core. The type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -103,9 +108,18 @@ export const handlers: Handlers = {
 
   'staff.list': (query, { core }) => listStaff(core.db, query),
   'staff.get': ({ id }, { core }) => getStaff(core.db, id),
-  'staff.create': (fields, { core }) => createStaff(core.db, fields),
-  'staff.update': ({ id, ...fields }, { core }) => updateStaff(core.db, id, fields),
-  'staff.importRoster': (input, { core }) => importRoster(core.db, input),
+  // profileId, not actorId: the very first profile is created before anyone is signed in.
+  'staff.create': async (fields, ctx) => createStaff(ctx.core.db, fields, await ctx.profileId()),
+  'staff.update': async ({ id, ...fields }, ctx) => updateStaff(ctx.core.db, id, fields, await ctx.profileId()),
+  'staff.importRoster': async (input, ctx) => importRoster(ctx.core.db, input, await ctx.profileId()),
+
+  'backups.create': async (_, { core }) => backupDatabase(core, core.paths.backups, 'manual'),
+
+  'audit.list': (query, { core }) => listAudit(core.db, query),
+
+  'privacy.exportPerson': async ({ id }, ctx) => exportPerson(ctx.core, await ctx.actorId(), id),
+  'privacy.anonymisePreview': ({ id }, { core }) => anonymisePreview(core, id),
+  'privacy.anonymise': async (input, ctx) => anonymisePerson(ctx.core, await ctx.actorId(), input),
 
   'recordings.list': (query, { core }) => listRecordings(core.db, query),
   'recordings.get': ({ id }, { core }) => getRecording(core.db, id),
@@ -131,7 +145,7 @@ export const handlers: Handlers = {
   'samples.bringIntoStore': async ({ itemId }, ctx) => bringIntoStore(ctx.core, await ctx.actorId(), itemId),
 
   'settings.get': (_, { core }) => getAppSettings(core.db),
-  'settings.update': (settings, { core }) => updateAppSettings(core.db, settings),
+  'settings.update': async (settings, ctx) => updateAppSettings(ctx.core.db, settings, await ctx.profileId()),
   'retention.run': (_, { core }) => runRetention(core),
   'retention.log': (_, { core }) => listRetentionLog(core),
 
@@ -159,7 +173,7 @@ export const handlers: Handlers = {
   'rubrics.list': (_, { core }) => listRubrics(core.db),
   'rubrics.create': ({ definition }, { core }) => createRubric(core.db, definition),
   'rubrics.saveDraft': ({ id, definition }, { core }) => saveRubricDraft(core.db, id, definition),
-  'rubrics.publish': ({ id }, { core }) => publishRubricVersion(core.db, id),
+  'rubrics.publish': async ({ id }, ctx) => publishRubricVersion(ctx.core.db, id, await ctx.profileId()),
   'rubrics.newDraft': ({ rubricId }, { core }) => newRubricDraft(core.db, rubricId),
   'rubrics.discardDraft': async ({ id }, { core }) => {
     await discardRubricDraft(core.db, id);
@@ -170,7 +184,7 @@ export const handlers: Handlers = {
   'rubrics.import': ({ fileName, text }, { core }) => importRubric(core.db, fileName, text),
   'rubrics.preview': ({ versionId, answers }, { core }) => previewScore(core.db, versionId, answers),
   'rubrics.assignments': (_, { core }) => getRubricAssignments(core.db),
-  'rubrics.setAssignments': (input, { core }) => setRubricAssignments(core.db, input),
+  'rubrics.setAssignments': async (input, ctx) => setRubricAssignments(ctx.core.db, input, await ctx.profileId()),
 
   'evaluations.start': async ({ recordingId }, ctx) => startEvaluation(ctx.core.db, await ctx.actorId(), recordingId),
   'evaluations.get': async ({ id }, ctx) => {
@@ -195,12 +209,13 @@ export const handlers: Handlers = {
   'coaching.myMonth': async ({ period, coachId }, ctx) => myMonth(ctx.core.db, coachId ?? (await ctx.actorId()), period),
   'coaching.team': ({ period, asOf }, { core }) => teamOverview(core.db, period, asOf ?? todayIso()),
   'coaching.assignments': (query, { core }) => listAssignments(core.db, query),
-  'coaching.assign': ({ advisorIds, coachId, fromDate }, { core }) => assignCoaches(core.db, advisorIds, coachId, fromDate),
+  'coaching.assign': async ({ advisorIds, coachId, fromDate }, ctx) =>
+    assignCoaches(ctx.core.db, advisorIds, coachId, fromDate, await ctx.profileId()),
   'coaching.quotaOverrides': ({ advisorId }, { core }) => listQuotaOverrides(core.db, advisorId),
   'coaching.addQuotaOverride': async (input, ctx) =>
     getQuotaOverride(ctx.core.db, await addQuotaOverride(ctx.core.db, await ctx.actorId(), input)),
-  'coaching.removeQuotaOverride': async ({ id }, { core }) => {
-    await removeQuotaOverride(core.db, id);
+  'coaching.removeQuotaOverride': async ({ id }, ctx) => {
+    await removeQuotaOverride(ctx.core.db, id, await ctx.profileId());
     return { ok: true as const };
   },
 
@@ -215,7 +230,7 @@ export const handlers: Handlers = {
   'reports.teamMonth': (input, { core }) => teamMonth(core.db, input, todayIso()),
   'reports.staffSparklines': (input, { core }) => staffSparklines(core.db, input, todayIso()),
   'reports.targets': (_, { core }) => getTargets(core.db),
-  'reports.setTargets': (input, { core }) => setTargets(core.db, input),
+  'reports.setTargets': async (input, ctx) => setTargets(ctx.core.db, input, await ctx.profileId()),
 
   'onboarding.programs': (_, { core }) => listPrograms(core.db),
   'onboarding.program': ({ id }, { core }) => getProgram(core.db, id),

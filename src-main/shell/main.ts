@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { formatError } from '../contract';
-import { openCore, type Core } from '../core/app';
-import { AppError } from '../core/errors';
 import { stageUpload } from '../core/recordings/uploads';
 import { scheduleRetention } from '../core/retention/retention';
-import { createDispatcher } from '../ipc/dispatch';
-import { IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from './ipc-channels';
+import { startHost } from '../ipc/host';
+import { chosenDataFolder, rememberDataFolder } from './data-folder';
+import { IPC_CHOOSE_DATA_FOLDER, IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from './ipc-channels';
 import { savePagePdf } from './save-pdf';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, hardenApp, isTrustedIpcSender } from './window';
 
 /**
  * In a development checkout Node's and Electron's ABIs differ, so better-sqlite3 has a second
@@ -21,12 +19,11 @@ function electronNativeBinding(): string | undefined {
   return !app.isPackaged && existsSync(candidate) ? candidate : undefined;
 }
 
-function isOwnFrame(url: string | undefined): boolean {
-  return !!url && (url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL)));
-}
-
 export function runShell(): void {
   registerMediaScheme();
+  const rendererDir = join(import.meta.dirname, '../renderer');
+  // Before ready: it enables the sandbox app-wide and hardens every window and session to come.
+  hardenApp(rendererDir);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -38,43 +35,48 @@ export function runShell(): void {
   });
 
   void app.whenReady().then(async () => {
-    let core: Core;
-    try {
-      core = await openCore(app.getPath('userData'), { nativeBinding: electronNativeBinding() });
-    } catch (error) {
-      const message = error instanceof AppError ? formatError(error.code, error.params, 'nl') : String(error);
-      dialog.showErrorBox('Klankbord kan niet starten', message);
-      app.quit();
-      return;
-    }
-    const stopRetention = scheduleRetention(core);
-    hardenSession();
-    handleMediaProtocol(core);
-    const dispatcher = createDispatcher(core);
+    // A data folder that does not open still gets a window: the renderer shows what to do.
+    const host = await startHost(chosenDataFolder(app.getPath('userData')), { nativeBinding: electronNativeBinding() });
+    const stopRetention = scheduleRetention(host);
+    handleMediaProtocol(host);
 
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => {
-      if (!isOwnFrame(event.senderFrame?.url) || typeof channel !== 'string') return null;
-      return dispatcher.dispatch(channel, input);
+      if (!isTrustedIpcSender(event) || typeof channel !== 'string') return null;
+      return host.dispatch(channel, input);
     });
     ipcMain.handle(IPC_UPLOAD, async (event, bytes: unknown) => {
-      if (!isOwnFrame(event.senderFrame?.url) || !(bytes instanceof Uint8Array)) return null;
+      const core = host.core();
+      if (!isTrustedIpcSender(event) || !(bytes instanceof Uint8Array) || !core) return null;
       return { uploadId: await stageUpload(core.paths, bytes) };
     });
     ipcMain.handle(IPC_SAVE_PDF, (event, suggestedName: unknown) => {
-      if (!isOwnFrame(event.senderFrame?.url) || typeof suggestedName !== 'string') return false;
+      if (!isTrustedIpcSender(event) || typeof suggestedName !== 'string') return false;
       return savePagePdf(event.sender, suggestedName);
     });
-    dispatcher.onChange((topics) => {
+    ipcMain.handle(IPC_CHOOSE_DATA_FOLDER, async (event) => {
+      if (!isTrustedIpcSender(event) || !win) return false;
+      const picked = await dialog.showOpenDialog(win, {
+        title: 'Kies de gegevensmap van Klankbord',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = picked.filePaths[0];
+      if (picked.canceled || !folder) return false;
+      rememberDataFolder(app.getPath('userData'), folder);
+      app.relaunch();
+      app.exit(0);
+      return true;
+    });
+    host.onChange((topics) => {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, 'data.changed', { topics });
     });
-    dispatcher.onEvent((event, payload) => {
+    host.onEvent((event, payload) => {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event, payload);
     });
 
-    win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../renderer'));
+    win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), rendererDir);
     app.on('window-all-closed', () => {
       stopRetention();
-      void core.close().then(() => app.quit());
+      void host.close().then(() => app.quit());
     });
   });
 }

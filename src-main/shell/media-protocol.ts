@@ -7,6 +7,7 @@ import { sourceMediaFile } from '../core/sources/media';
 import { AppError } from '../core/errors';
 import { formatError } from '../contract';
 import { MEDIA_SCHEME } from './ipc-channels';
+import { parseMediaUrl } from './policy';
 
 /** Must run before `app.whenReady()`: streaming and fetch need a privileged scheme. */
 export function registerMediaScheme(): void {
@@ -16,36 +17,29 @@ export function registerMediaScheme(): void {
 }
 
 /**
- * `klankbord-media://recording/<id>`: audio by recording id from the store only; `klankbord-media://source/<id>`:
- * an indexed source file by id (core/sources/media.ts). Range requests
- * are answered here because net.fetch of file:// ignores them (electron/electron#38749).
+ * `klankbord-media://recording/<id>`: audio by recording id from the store only;
+ * `klankbord-media://source/<id>`: an indexed source file by id (core/sources/media.ts). The URL
+ * yields a number and nothing else (policy.ts parseMediaUrl); the path comes from the database.
+ * Range requests are answered here because net.fetch of file:// ignores them (electron/electron#38749).
  */
-export function handleMediaProtocol(core: Core): void {
+export function handleMediaProtocol(host: { core(): Core | null }): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
-    const source = /^klankbord-media:\/\/source\/(\d+)\/?$/.exec(request.url);
-    if (source) {
-      try {
-        const file = await sourceMediaFile(core, Number(source[1]));
-        const out = mediaResponse(file.path, file.size, file.mediaType, request.headers.get('range') ?? undefined);
-        const body = out.body ? (Readable.toWeb(out.body) as ReadableStream<Uint8Array>) : null;
-        return new Response(body, { status: out.status, headers: out.headers });
-      } catch (error) {
-        const message = error instanceof AppError ? formatError(error.code, error.params, 'nl') : 'Audio niet beschikbaar';
-        return new Response(JSON.stringify({ error: error instanceof AppError ? error.code : 'internal', message }), {
-          status: 404,
-          headers: { 'Content-Type': 'application/json; charset=utf-8' },
-        });
-      }
-    }
-    const match = /^klankbord-media:\/\/recording\/(\d+)\/?$/.exec(request.url);
-    if (!match) return new Response('Onbekende media', { status: 404 });
+    // The host swaps the core during a restore and has none while the database cannot open.
+    const core = host.core();
+    if (!core) return new Response(formatError('app_not_started', {}, 'nl'), { status: 503 });
+    const media = parseMediaUrl(request.url);
+    if (!media) return new Response('Onbekende media', { status: 404 });
     try {
-      const file = await mediaFile(core, Number(match[1]));
+      const file = media.kind === 'source' ? await sourceMediaFile(core, media.id) : await mediaFile(core, media.id);
       const out = mediaResponse(file.path, file.size, file.mediaType, request.headers.get('range') ?? undefined);
       const body = out.body ? (Readable.toWeb(out.body) as ReadableStream<Uint8Array>) : null;
       return new Response(body, { status: out.status, headers: out.headers });
-    } catch {
-      return new Response('Audio niet beschikbaar', { status: 404 });
+    } catch (error) {
+      const message = error instanceof AppError ? formatError(error.code, error.params, 'nl') : 'Audio niet beschikbaar';
+      return new Response(JSON.stringify({ error: error instanceof AppError ? error.code : 'internal', message }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
     }
   });
 }

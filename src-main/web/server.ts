@@ -4,13 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { formatError, type DataTopic } from '../contract';
-import type { Core } from '../core/app';
 import { mediaResponse } from '../core/media/range';
 import { mediaFile } from '../core/recordings/recordings';
 import { sourceMediaFile } from '../core/sources/media';
 import { stageUpload } from '../core/recordings/uploads';
 import { AppError } from '../core/errors';
-import { createDispatcher, failure } from '../ipc/dispatch';
+import { failure } from '../ipc/dispatch';
+import type { Host } from '../ipc/host';
 import { contentSecurityPolicy } from '../shell/security';
 
 const COOKIE = 'klankbord_token';
@@ -29,7 +29,7 @@ const staticTypes: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  core: Core;
+  host: Host;
   rendererDir: string;
   port?: number;
   /** Fixed token for automation; a random one per run otherwise. */
@@ -78,15 +78,14 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * guarded by a per-run secret (cookie after the first visit) and a Host check against DNS rebinding.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { core, rendererDir } = options;
+  const { host, rendererDir } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const dispatcher = createDispatcher(core);
   const streams = new Set<ServerResponse>();
-  dispatcher.onChange((topics: DataTopic[]) => {
+  host.onChange((topics: DataTopic[]) => {
     const frame = `event: data.changed\ndata: ${JSON.stringify({ topics })}\n\n`;
     for (const res of streams) res.write(frame);
   });
-  dispatcher.onEvent((event, payload) => {
+  host.onEvent((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(frame);
   });
@@ -117,10 +116,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return send(res, 200, failure('invalid_input', { detail: 'geen geldige JSON' }));
       }
-      return send(res, 200, await dispatcher.dispatch(decodeURIComponent(url.pathname.slice(5)), input));
+      return send(res, 200, await host.dispatch(decodeURIComponent(url.pathname.slice(5)), input));
     }
 
-    if (req.method === 'POST' && url.pathname === '/upload') {
+    const core = host.core();
+    if (!core && (url.pathname === '/upload' || url.pathname.startsWith('/media/'))) {
+      return send(res, 503, { error: 'app_not_started', message: formatError('app_not_started', {}, 'nl') });
+    }
+
+    if (core && req.method === 'POST' && url.pathname === '/upload') {
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > MAX_UPLOAD_BYTES) return send(res, 413, { error: 'Bestand is groter dan 2 GB' });
       const uploadId = await stageUpload(core.paths, req);
@@ -128,7 +132,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     const sourceMedia = /^\/media\/source\/(\d+)$/.exec(url.pathname);
-    if (req.method === 'GET' && sourceMedia) {
+    if (core && req.method === 'GET' && sourceMedia) {
       try {
         const file = await sourceMediaFile(core, Number(sourceMedia[1]));
         const out = mediaResponse(file.path, file.size, file.mediaType, req.headers.range);
@@ -144,7 +148,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     const media = /^\/media\/(\d+)$/.exec(url.pathname);
-    if (req.method === 'GET' && media) {
+    if (core && req.method === 'GET' && media) {
       try {
         const file = await mediaFile(core, Number(media[1]));
         const out = mediaResponse(file.path, file.size, file.mediaType, req.headers.range);

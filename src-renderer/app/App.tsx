@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { StaffRole } from '@contract';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { MyMonthPage } from '../features/coaching/MyMonthPage';
 import { PlanPage } from '../features/coaching/PlanPage';
 import { TeamPage } from '../features/coaching/TeamPage';
@@ -76,6 +77,7 @@ export function App() {
           <Route path="library" element={<LibraryPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="audit" element={<AuditLogPage />} />
           {onboardingRoutes.map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { auditText } from '../features/audit/i18n';
+import { backupsText } from '../features/backups/i18n';
 import { chartsText } from '../components/charts/i18n';
 import { coachingText } from '../features/coaching/i18n';
 import { disputesText } from '../features/disputes/i18n';
@@ -8,6 +10,7 @@ import { evaluationsText } from '../features/evaluations/i18n';
 import { feedbackText } from '../features/feedback/i18n';
 import { onboardingText } from '../features/onboarding/i18n';
 import { playerText } from '../features/player/i18n';
+import { privacyText } from '../features/privacy/i18n';
 import { recordingsText } from '../features/recordings/i18n';
 import { reportsText } from '../features/reports/i18n';
 import { rubricsText } from '../features/rubrics/i18n';
@@ -35,6 +38,9 @@ const bundles = {
   charts: chartsText,
   reports: reportsText,
   onboarding: onboardingText,
+  privacy: privacyText,
+  audit: auditText,
+  backups: backupsText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { openCore } from '../../src-main/core/app';
+import { startHost } from '../../src-main/ipc/host';
 import { createCallAnalyzer, tapChunks } from '../../src-main/core/recordings/analysis';
 import { decodeAudio } from '../../src-main/core/recordings/decoders';
 import { computePeaks } from '../../src-main/core/recordings/peaks';
@@ -147,7 +147,9 @@ async function drawWaveform(browser: Browser, file: string, peaksJson: string, w
 
 /** The real app: from navigation to the waveform on the recording screen, bootstrap included. */
 async function inTheApp(browser: Browser, file: string, dataDir: string): Promise<{ ms: number; peaksJson: string }> {
-  const core = await openCore(dataDir);
+  const host = await startHost(dataDir);
+  const core = host.core();
+  if (!core) throw new Error(`bench data folder ${dataDir} did not open`);
   const coach = await core.db
     .insertInto('staff')
     .values({
@@ -175,7 +177,7 @@ async function inTheApp(browser: Browser, file: string, dataDir: string): Promis
     topic: null,
   });
   const peaksJson = JSON.stringify(await getPeaks(core, recording.id));
-  const web = await startWebServer({ core, rendererDir: join(process.cwd(), 'out', 'renderer') });
+  const web = await startWebServer({ host, rendererDir: join(process.cwd(), 'out', 'renderer') });
   const page = await browser.newPage();
   try {
     await page.goto(web.loginUrl);
@@ -187,7 +189,7 @@ async function inTheApp(browser: Browser, file: string, dataDir: string): Promis
   } finally {
     await page.close();
     await web.close();
-    await core.close();
+    await host.close();
   }
 }
 

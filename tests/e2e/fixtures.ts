@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,10 @@ export interface RunningApp {
 }
 
 /** Starts the built web transport on a free port with a fresh data folder; resolves when it is listening. */
-async function startApp(now: string | undefined): Promise<{ app: RunningApp; child: ChildProcess }> {
+async function startApp(now: string | undefined, prepareScript: string | undefined): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-e2e-'));
+  // Its own process: Playwright's loader cannot import the core (JSON modules).
+  if (prepareScript) execFileSync(process.execPath, ['--import', 'tsx', prepareScript, dataDir], { stdio: 'inherit' });
   const token = randomBytes(12).toString('hex');
   const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--token', token], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,14 +40,20 @@ async function startApp(now: string | undefined): Promise<{ app: RunningApp; chi
   return { app: { url: new URL(loginUrl).origin, loginUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ app: RunningApp; now: string | undefined }>({
+export const test = base.extend<{
+  app: RunningApp;
+  now: string | undefined;
+  prepareDataDir: string | undefined;
+}>({
   /**
    * Pins "today" for the server (KLANKBORD_NOW) and the browser (Playwright's clock) alike, e.g.
    * `test.use({ now: '2026-11-23T10:00:00' })`, so month views read the same on any day.
    */
   now: [undefined, { option: true }],
-  app: async ({ now }, use) => {
-    const { app, child } = await startApp(now);
+  /** A script (`node --import tsx <script> <dataDir>`) that fills the data folder before the app starts. */
+  prepareDataDir: [undefined, { option: true }],
+  app: async ({ now, prepareDataDir }, use) => {
+    const { app, child } = await startApp(now, prepareDataDir);
     await use(app);
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));

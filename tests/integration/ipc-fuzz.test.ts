@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, errorCodes } from '../../src-main/contract';
-import { createDispatcher, type Dispatcher } from '../../src-main/ipc/dispatch';
-import { createTempCore, type TempCore } from '../support/core';
+import { createTempHost, type TempHost } from '../support/core';
 import { insertRecording, insertStaff } from '../support/seed';
 
 /**
@@ -41,8 +40,8 @@ const malformed: unknown[] = [
   deep,
 ];
 
-let t: TempCore;
-let d: Dispatcher;
+let t: TempHost;
+let d: TempHost['host'];
 const logged: unknown[] = [];
 
 /** Every row of every table: "unchanged" means exactly this. */
@@ -52,8 +51,9 @@ function snapshot(): string {
 }
 
 beforeAll(async () => {
-  t = await createTempCore();
-  d = createDispatcher(t.core, (_m, e) => logged.push(e));
+  t = await createTempHost((_m, e) => logged.push(e));
+  // The host, as both transports use it: the contract's channels plus its own (status, backups).
+  d = t.host;
   const coach = await insertStaff(t.core, 'coach', 'Karim Bouzid');
   const advisor = await insertStaff(t.core, 'advisor', 'Sanne de Vries');
   await insertRecording(t.core, advisor);

@@ -17,6 +17,7 @@ import {
 import { getProgram, listPrograms, saveProgram } from '../../src-main/core/onboarding/programs';
 import { onboardingRampUp } from '../../src-main/core/onboarding/ramp-up';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
+import { listAudit } from '../../src-main/core/audit/audit';
 import type { Onboarding } from '../../src-main/contract';
 import { createTempCore, type TempCore } from '../support/core';
 import { insertRecording, insertStaff } from '../support/seed';
@@ -340,6 +341,16 @@ describe('completing an onboarding', () => {
     });
     const person = await t.core.db.selectFrom('staff').select('status').where('id', '=', newHire).executeTakeFirstOrThrow();
     expect(person.status).toBe('active');
+    // Both status changes of the staff record are in the audit trail, with the trainer as actor.
+    const trail = await listAudit(t.core.db, { entity: 'staff', entityId: newHire });
+    expect(
+      trail
+        .slice(0, 2)
+        .map((e) => [e.summary.replace(/^.*\((inwerktraject [a-z]+)\)$/, '$1'), e.before?.status, e.after?.status, e.actorName]),
+    ).toEqual([
+      ['inwerktraject afgerond', 'onboarding', 'active', 'Ellen Visser'],
+      ['inwerktraject gestart', 'active', 'onboarding', 'Ellen Visser'],
+    ]);
     expect(
       await codeOf(signOffItems(t.core.db, trainer, { itemIds: [done.weeks[0]!.items[0]!.id], signedOffOn: today, note: '' }, today)),
     ).toBe('onboarding_closed');

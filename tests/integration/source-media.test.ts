@@ -7,14 +7,14 @@ import { scanSource } from '../../src-main/core/sources/scan';
 import { createSource, listSourceFiles } from '../../src-main/core/sources/sources';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { audioFixture } from '../support/audio-fixtures';
-import { createTempCore, tempDir, type TempCore } from '../support/core';
+import { createTempHost, tempDir, type TempHost } from '../support/core';
 import { tinyWav } from '../support/tiny-wav';
 
 const PATTERN = '{date:yyyyMMdd}-{time:HHmmss}_{employee}_{topic}.wav';
 const token = 'bron-token-123';
 const auth = { Authorization: `Bearer ${token}` };
 
-let t: TempCore;
+let t: TempHost;
 let web: WebServer;
 let root: string;
 
@@ -24,7 +24,7 @@ async function indexed(): Promise<Map<string, number>> {
 }
 
 beforeEach(async () => {
-  t = await createTempCore();
+  t = await createTempHost();
   root = tempDir('klankbord-bron-');
   mkdirSync(join(root, 'november'), { recursive: true });
   writeFileSync(join(root, 'november', '20261103-093512_1043_burgerzaken.wav'), tinyWav({ milliseconds: 500, channels: 2 }));
@@ -33,7 +33,7 @@ beforeEach(async () => {
   await scanSource(t.core, source.id);
   const rendererDir = tempDir('klankbord-renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Klankbord</title>');
-  web = await startWebServer({ core: t.core, rendererDir, token });
+  web = await startWebServer({ host: t.host, rendererDir, token });
 });
 afterEach(async () => {
   await web.close();

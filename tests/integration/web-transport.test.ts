@@ -5,20 +5,20 @@ import { importRecording } from '../../src-main/core/recordings/recordings';
 import { stageUpload } from '../../src-main/core/recordings/uploads';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { audioFixture } from '../support/audio-fixtures';
-import { createTempCore, tempDir, type TempCore } from '../support/core';
+import { createTempHost, tempDir, type TempHost } from '../support/core';
 import { insertStaff } from '../support/seed';
 
-let t: TempCore;
+let t: TempHost;
 let web: WebServer;
 const token = 'proef-token-123';
 const auth = { Authorization: `Bearer ${token}` };
 
 beforeEach(async () => {
-  t = await createTempCore();
+  t = await createTempHost();
   const rendererDir = tempDir('klankbord-renderer-');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Klankbord</title>');
-  web = await startWebServer({ core: t.core, rendererDir, token });
+  web = await startWebServer({ host: t.host, rendererDir, token });
 });
 afterEach(async () => {
   await web.close();

@@ -1,4 +1,6 @@
 import type { CoachAssignment, QuotaOverrideView } from '../../contract';
+import { inTransaction, recordAudit } from '../audit/audit';
+import { dutchDate, dutchPeriod } from '../audit/describe';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
@@ -9,27 +11,43 @@ export interface NewQuotaOverride extends QuotaOverride {
   advisorId: number;
 }
 
+/** An override as the audit trail keeps it (a staff planning record, so it shows with the person). */
+const overrideState = (o: QuotaOverride) => ({ fromPeriod: o.fromPeriod, toPeriod: o.toPeriod, perMonth: o.perMonth, reason: o.reason });
+const overrideRange = (o: QuotaOverride) =>
+  o.toPeriod === null ? `vanaf ${dutchPeriod(o.fromPeriod)}` : `${dutchPeriod(o.fromPeriod)} t/m ${dutchPeriod(o.toPeriod)}`;
+
 export async function addQuotaOverride(db: Db, actorId: number | null, input: NewQuotaOverride): Promise<number> {
   if (input.toPeriod !== null && input.toPeriod < input.fromPeriod) {
     throw new AppError('invalid_input', { detail: `de eindmaand ${input.toPeriod} ligt vóór de beginmaand ${input.fromPeriod}` });
   }
-  const advisor = await db.selectFrom('staff').select(['id', 'role', 'name']).where('id', '=', input.advisorId).executeTakeFirst();
-  if (!advisor) throw notFound(`Medewerker ${input.advisorId}`);
-  if (advisor.role !== 'advisor') throw new AppError('not_an_advisor', { name: advisor.name });
-  const row = await db
-    .insertInto('quota_override')
-    .values({
-      advisor_id: input.advisorId,
-      from_period: input.fromPeriod,
-      to_period: input.toPeriod,
-      per_month: input.perMonth,
-      reason: input.reason,
-      created_by: actorId,
-      created_at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return inTransaction(db, async (trx) => {
+    const advisor = await trx.selectFrom('staff').select(['id', 'role', 'name']).where('id', '=', input.advisorId).executeTakeFirst();
+    if (!advisor) throw notFound(`Medewerker ${input.advisorId}`);
+    if (advisor.role !== 'advisor') throw new AppError('not_an_advisor', { name: advisor.name });
+    const row = await trx
+      .insertInto('quota_override')
+      .values({
+        advisor_id: input.advisorId,
+        from_period: input.fromPeriod,
+        to_period: input.toPeriod,
+        per_month: input.perMonth,
+        reason: input.reason,
+        created_by: actorId,
+        created_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      entity: 'staff',
+      entityId: advisor.id,
+      action: 'quota_override_added',
+      actorId,
+      summary: `Afwijkende norm voor ${advisor.name}: ${input.perMonth} per maand ${overrideRange(input)}`,
+      before: null,
+      after: overrideState(input),
+    });
+    return row.id;
+  });
 }
 
 export async function listQuotaOverrides(db: Db, advisorId?: number): Promise<QuotaOverrideView[]> {
@@ -60,22 +78,48 @@ export async function getQuotaOverride(db: Db, id: number): Promise<QuotaOverrid
   return found;
 }
 
-export async function removeQuotaOverride(db: Db, id: number): Promise<void> {
-  const result = await db.deleteFrom('quota_override').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound(`Afwijkende norm ${id}`);
+export async function removeQuotaOverride(db: Db, id: number, actorId: number | null = null): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('quota_override')
+      .innerJoin('staff', 'staff.id', 'quota_override.advisor_id')
+      .selectAll('quota_override')
+      .select('staff.name as advisor_name')
+      .where('quota_override.id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound(`Afwijkende norm ${id}`);
+    await trx.deleteFrom('quota_override').where('id', '=', id).execute();
+    const removed = { fromPeriod: row.from_period, toPeriod: row.to_period, perMonth: row.per_month, reason: row.reason };
+    await recordAudit(trx, {
+      entity: 'staff',
+      entityId: row.advisor_id,
+      action: 'quota_override_removed',
+      actorId,
+      summary: `Afwijkende norm voor ${row.advisor_name} verwijderd (${row.per_month} per maand ${overrideRange(removed)})`,
+      before: overrideState(removed),
+      after: null,
+    });
+  });
 }
 
 /**
  * Puts an advisor with a coach from a date on. The current assignment is closed on that date, not
  * changed, so who followed whom in any month stays answerable.
  */
-export async function assignCoach(db: Db, advisorId: number, coachId: number, fromDate: string): Promise<void> {
-  const work = async (trx: Db) => {
+export async function assignCoach(
+  db: Db,
+  advisorId: number,
+  coachId: number,
+  fromDate: string,
+  actorId: number | null = null,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('coach_assignment')
-      .select(['coach_id', 'from_date'])
-      .where('advisor_id', '=', advisorId)
-      .where('to_date', 'is', null)
+      .innerJoin('staff as coach', 'coach.id', 'coach_assignment.coach_id')
+      .select(['coach_assignment.coach_id', 'coach_assignment.from_date', 'coach.name as coach_name'])
+      .where('coach_assignment.advisor_id', '=', advisorId)
+      .where('coach_assignment.to_date', 'is', null)
       .executeTakeFirst();
     if (current?.coach_id === coachId) return;
     if (current && current.from_date > fromDate) {
@@ -93,12 +137,30 @@ export async function assignCoach(db: Db, advisorId: number, coachId: number, fr
       .insertInto('coach_assignment')
       .values({ advisor_id: advisorId, coach_id: coachId, from_date: fromDate, to_date: null, created_at: nowIso() })
       .execute();
-  };
-  await (db.isTransaction ? work(db) : db.transaction().execute(work));
+    const names = await trx.selectFrom('staff').select(['id', 'name']).where('id', 'in', [advisorId, coachId]).execute();
+    const nameOf = (id: number) => names.find((n) => n.id === id)?.name ?? `medewerker ${id}`;
+    await recordAudit(trx, {
+      entity: 'staff',
+      entityId: advisorId,
+      action: 'coach_assigned',
+      actorId,
+      summary:
+        `${nameOf(advisorId)} valt vanaf ${dutchDate(fromDate)} onder coach ${nameOf(coachId)}` +
+        (current ? ` (was ${current.coach_name})` : ''),
+      before: current ? { coach: current.coach_name, fromDate: current.from_date } : null,
+      after: { coach: nameOf(coachId), fromDate },
+    });
+  });
 }
 
 /** Puts several advisors with one coach, checking roles first so nothing is half-assigned. */
-export async function assignCoaches(db: Db, advisorIds: readonly number[], coachId: number, fromDate: string): Promise<CoachAssignment[]> {
+export async function assignCoaches(
+  db: Db,
+  advisorIds: readonly number[],
+  coachId: number,
+  fromDate: string,
+  actorId: number | null = null,
+): Promise<CoachAssignment[]> {
   const coach = await db.selectFrom('staff').select(['id', 'role', 'name']).where('id', '=', coachId).executeTakeFirst();
   if (!coach) throw notFound(`Medewerker ${coachId}`);
   if (coach.role !== 'coach') throw new AppError('coach_required', { name: coach.name });
@@ -113,7 +175,7 @@ export async function assignCoaches(db: Db, advisorIds: readonly number[], coach
     if (advisor.role !== 'advisor') throw new AppError('not_an_advisor', { name: advisor.name });
   }
   await db.transaction().execute(async (trx) => {
-    for (const advisorId of advisorIds) await assignCoach(trx, advisorId, coachId, fromDate);
+    for (const advisorId of advisorIds) await assignCoach(trx, advisorId, coachId, fromDate, actorId);
   });
   return listAssignments(db, { currentOnly: true }).then((all) => all.filter((a) => advisorIds.includes(a.advisorId)));
 }

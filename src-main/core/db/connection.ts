@@ -14,6 +14,8 @@ export interface Connection {
   db: Db;
   /** The raw handle, for what kysely does not cover: pragmas and the online backup API. */
   sqlite: BetterSqlite3.Database;
+  /** How it was opened: other files (backups) must be opened with the same native build. */
+  options: OpenOptions;
   close(): Promise<void>;
 }
 
@@ -24,10 +26,15 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: a commit the app reported ("opgeslagen") survives a power cut too, not only a crash.
+    sqlite.pragma('synchronous = FULL');
   } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
+      throw new AppError('db_corrupt', { path: file, detail: (cause as Error).message.slice(0, 200) }, { cause });
+    }
     throw new AppError('db_not_klankbord', { path: file }, { cause });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, sqlite, close: () => db.destroy() };
+  return { db, sqlite, options, close: () => db.destroy() };
 }

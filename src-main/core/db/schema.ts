@@ -16,6 +16,8 @@ export interface StaffTable {
   status: 'active' | 'onboarding' | 'left';
   created_at: string;
   updated_at: string;
+  /** When the AVG anonymisation replaced name and number; the row stays for the statistics. */
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordingTable {
@@ -394,6 +396,20 @@ export interface BuddyCheckinTable {
   created_at: string;
 }
 
+/** Append only (enforced by triggers); `redacted_at` marks the one change allowed: anonymisation. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  entity: 'evaluation' | 'rubric' | 'staff' | 'settings' | 'backup' | 'privacy';
+  entity_id: number | null;
+  action: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  redacted_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   staff: StaffTable;
   recording: RecordingTable;
@@ -424,6 +440,7 @@ export interface Database {
   onboarding_item: OnboardingItemTable;
   onboarding_level: OnboardingLevelTable;
   buddy_checkin: BuddyCheckinTable;
+  audit_log: AuditLogTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

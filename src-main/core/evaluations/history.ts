@@ -3,8 +3,11 @@ import {
   evaluationSnapshot,
   type EvaluationChange,
   type EvaluationSnapshot,
+  type AuditState,
   type EvaluationVersion,
 } from '../../contract';
+import { recordAudit } from '../audit/audit';
+import { dutchDate, dutchScore } from '../audit/describe';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { notFound } from '../errors';
@@ -31,9 +34,86 @@ async function snapshotOf(db: Db, evaluationId: number): Promise<{ revision: num
   };
 }
 
+const changeSummaries: Record<EvaluationChange, string> = {
+  finalized: 'definitief gemaakt',
+  discussed: 'besproken in feedbackgesprek',
+  disputed: 'bezwaar vastgelegd',
+  original_kept: 'origineel behouden na bezwaar',
+  replaced: 'vervangen door second opinion',
+  replaces_original: 'vervangt de oorspronkelijke beoordeling',
+};
+
+function parseJsonState(json: string): AuditState {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Appends the evaluation's state after a change to its history. Call it inside the transaction
- * that made the change, after the change, so history and data can never disagree.
+ * The state the audit entry starts from: the previous entry's after (it carries `counts`, which
+ * snapshots do not), else the previous snapshot of a change made before the audit trail existed.
+ */
+async function previousAuditState(db: Db, evaluationId: number): Promise<AuditState> {
+  const entry = await db
+    .selectFrom('audit_log')
+    .select('after_json')
+    .where('entity', '=', 'evaluation')
+    .where('entity_id', '=', evaluationId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (entry?.after_json) return parseJsonState(entry.after_json);
+  const version = await db
+    .selectFrom('evaluation_version')
+    .select('snapshot_json')
+    .where('evaluation_id', '=', evaluationId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return version ? parseJsonState(version.snapshot_json) : null;
+}
+
+/** Writes the audit entry of a recorded version: the one place every change of a finished evaluation passes. */
+async function auditVersion(
+  db: Db,
+  evaluationId: number,
+  change: EvaluationChange,
+  changedBy: number | null,
+  snapshot: EvaluationSnapshot,
+) {
+  const before = await previousAuditState(db, evaluationId);
+  const row = await db
+    .selectFrom('evaluation')
+    .innerJoin('staff as advisor', 'advisor.id', 'evaluation.advisor_id')
+    .innerJoin('recording', 'recording.id', 'evaluation.recording_id')
+    .select(['evaluation.kind', 'evaluation.counts', 'advisor.name as advisor_name', 'recording.call_at', 'recording.original_name'])
+    .where('evaluation.id', '=', evaluationId)
+    .executeTakeFirstOrThrow();
+  const subject = row.kind === 'second_opinion' ? 'Second opinion' : 'Beoordeling';
+  const call = row.call_at ? `gesprek van ${dutchDate(row.call_at.slice(0, 10))}` : `gesprek ${row.original_name}`;
+  await recordAudit(db, {
+    entity: 'evaluation',
+    entityId: evaluationId,
+    action: change,
+    actorId: changedBy,
+    summary: `${subject} van ${row.advisor_name} (${call}) ${changeSummaries[change]}, score ${dutchScore(snapshot.scorePct)}`,
+    before,
+    after: {
+      status: snapshot.status,
+      scorePct: snapshot.scorePct,
+      counts: row.counts === 1,
+      tops: snapshot.tops,
+      tips: snapshot.tips,
+      answers: snapshot.answers,
+    },
+  });
+}
+
+/**
+ * Appends the evaluation's state after a change to its history and to the audit trail. Call it
+ * inside the transaction that made the change, after the change, so history and data can never
+ * disagree.
  */
 export async function recordVersion(
   db: Db,
@@ -43,6 +123,7 @@ export async function recordVersion(
   note = '',
 ): Promise<void> {
   const { revision, snapshot } = await snapshotOf(db, evaluationId);
+  await auditVersion(db, evaluationId, change, changedBy, snapshot);
   await db
     .insertInto('evaluation_version')
     .values({

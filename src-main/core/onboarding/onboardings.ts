@@ -17,6 +17,7 @@ import { addQuotaOverride } from '../coaching/plan';
 import type { Db } from '../db/connection';
 import type { OnboardingItemTable, OnboardingTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
+import { getStaff, recordStaffChange } from '../staff/staff';
 import type { Selectable } from 'kysely';
 import {
   addMonths,
@@ -362,11 +363,13 @@ export async function startOnboarding(db: Db, actorId: number | null, input: Sta
         )
         .execute();
     }
+    const before = await getStaff(trx, input.staffId);
     await trx
       .updateTable('staff')
       .set({ status: 'onboarding', start_date: person.start_date ?? input.startDate, updated_at: nowIso() })
       .where('id', '=', input.staffId)
       .execute();
+    await recordStaffChange(trx, actorId, input.staffId, before, await getStaff(trx, input.staffId), 'inwerktraject gestart');
     return row.id;
   });
   return getOnboarding(db, id, today);
@@ -537,12 +540,14 @@ export async function completeOnboarding(
       .set({ status: 'completed', completed_on: input.completedOn, completed_by: actorId, completion_note: input.note })
       .where('id', '=', track.id)
       .execute();
+    const before = await getStaff(trx, track.staff_id);
     await trx
       .updateTable('staff')
       .set({ status: 'active', updated_at: nowIso() })
       .where('id', '=', track.staff_id)
       .where('status', '=', 'onboarding')
       .execute();
+    await recordStaffChange(trx, actorId, track.staff_id, before, await getStaff(trx, track.staff_id), 'inwerktraject afgerond');
     if (track.quota_override_id !== null) {
       await trx
         .updateTable('quota_override')

@@ -18,7 +18,7 @@ import { decodeAudio } from './decoders';
 import { parseCallFileName } from './file-name';
 import { computePeaks, peaksDurationSeconds, readPeaks, writePeaks, type ComputedPeaks } from './peaks';
 import { probeAudio, reasons, UnreadableAudioError, type ProbedAudio } from './probe';
-import { inStore, moveInto, prepareFolder, removeFromStore, storeEntry } from './store';
+import { beginStoreWrite, endStoreWrite, inStore, moveInto, prepareFolder, removeFromStore, storeEntry } from './store';
 import { hasUpload, uploadPath } from './uploads';
 
 export type ImportInput = z.infer<typeof importInput>;
@@ -229,6 +229,8 @@ async function importStagedFile(
       const peaks = await peaksFor(upload, probed, conversion, analyzer).catch((error: unknown) => {
         throw unreadable(fileName, error);
       });
+      // From the first store file until the row is committed, a crash leaves files a start must take out.
+      beginStoreWrite(paths, probed.sha256);
       written.push(entry.peaks);
       await savePeaks(paths, entry.peaks, peaks);
       if (conversion && entry.original) {
@@ -271,9 +273,11 @@ async function importStagedFile(
         await saveAnalysis(trx, id, analysis);
         return id;
       });
+      endStoreWrite(paths, probed.sha256);
       return { status: 'imported', recording: await getRecording(db, id) };
     } catch (error) {
       await removeFromStore(paths, written);
+      endStoreWrite(paths, probed.sha256);
       discard();
       if (conversion) await rm(conversion, { force: true });
       throw error;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ReportTargets, SetTargetsInput } from '../../contract';
+import { changedFields, inTransaction, recordAudit } from '../audit/audit';
+import { dutchPct } from '../audit/describe';
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../settings/settings';
 
@@ -47,11 +49,37 @@ export async function getTargets(db: Db): Promise<ReportTargets> {
  * Replaces every target at once. A team listed with the default value is stored as following
  * the default, so changing the default later moves it along.
  */
-export async function setTargets(db: Db, input: SetTargetsInput): Promise<ReportTargets> {
+export async function setTargets(db: Db, input: SetTargetsInput, actorId: number | null = null): Promise<ReportTargets> {
   const teams: Record<string, number> = {};
   for (const { team, targetPct } of input.teams) {
     if (team !== '' && targetPct !== input.defaultPct) teams[team] = targetPct;
   }
-  await writeSetting(db, KEY, { defaultPct: input.defaultPct, teams } satisfies StoredTargets);
+  const after: StoredTargets = { defaultPct: input.defaultPct, teams };
+  await inTransaction(db, async (trx) => {
+    const before = await readSetting(trx, KEY, stored, fallback);
+    await writeSetting(trx, KEY, after);
+    if (changedFields(before, after).length === 0) return;
+    const teamNames = [...new Set([...Object.keys(before.teams), ...Object.keys(teams)])].filter(
+      (team) => before.teams[team] !== teams[team],
+    );
+    const parts = [
+      ...(before.defaultPct !== after.defaultPct ? [`standaard ${dutchPct(before.defaultPct)} → ${dutchPct(after.defaultPct)}`] : []),
+      ...teamNames.map((team) => `${team} ${teamTarget(before, team)} → ${teamTarget(after, team)}`),
+    ];
+    await recordAudit(trx, {
+      entity: 'settings',
+      entityId: null,
+      action: 'targets_updated',
+      actorId,
+      summary: `Normen gewijzigd: ${parts.join('; ')}`,
+      before,
+      after,
+    });
+  });
   return getTargets(db);
 }
+
+const teamTarget = (targets: StoredTargets, team: string) => {
+  const own = targets.teams[team];
+  return own === undefined ? `standaard (${dutchPct(targets.defaultPct)})` : dutchPct(own);
+};

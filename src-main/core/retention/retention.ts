@@ -68,8 +68,12 @@ export async function listRetentionLog(core: Core, limit = 200): Promise<Retenti
 }
 
 /** Runs the job now and then daily for as long as the process lives; returns the stop function. */
-export function scheduleRetention(core: Core, log: (error: unknown) => void = console.error): () => void {
-  const run = () => void runRetention(core).catch(log);
+export function scheduleRetention(host: { core(): Core | null }, log: (error: unknown) => void = console.error): () => void {
+  const run = () => {
+    // Not while the database is unopenable or being restored; the next day's run catches up.
+    const core = host.core();
+    if (core) void runRetention(core).catch(log);
+  };
   run();
   const timer = setInterval(run, DAY_MS);
   timer.unref();

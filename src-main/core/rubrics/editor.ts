@@ -9,6 +9,7 @@ import {
   type RubricVersion,
   type ScoreResult,
 } from '../../contract';
+import { recordAudit } from '../audit/audit';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import type { Database } from '../db/schema';
@@ -270,12 +271,31 @@ export async function createRubric(db: Db, def: RubricDefinition): Promise<Rubri
   return getRubricVersion(db, id);
 }
 
+/**
+ * The audit entry of a publication. Drafts are not audited (nobody's work depends on them yet);
+ * from publication on a version is what evaluations are scored with.
+ */
+async function recordPublication(trx: Trx, versionId: number, actorId: number | null, how: string): Promise<void> {
+  const version = await loadVersionRow(trx, versionId);
+  const state = (status: string) => ({ name: version.name, version: version.version, status });
+  await recordAudit(trx, {
+    entity: 'rubric',
+    entityId: versionId,
+    action: 'published',
+    actorId,
+    summary: `Formulier "${version.name}" versie ${version.version} gepubliceerd${how}`,
+    before: state('draft'),
+    after: state('published'),
+  });
+}
+
 /** A new rubric published as version 1 at once, in one transaction: the shipped default rubric. */
-export async function createPublishedRubric(db: Db, def: RubricDefinition): Promise<number> {
+export async function createPublishedRubric(db: Db, def: RubricDefinition, actorId: number | null = null): Promise<number> {
   const valid = assertValid(def);
   return db.transaction().execute(async (trx) => {
     const id = await newRubricWithDraft(trx, valid);
     await trx.updateTable('rubric_version').set({ status: 'published', published_at: nowIso() }).where('id', '=', id).execute();
+    await recordPublication(trx, id, actorId, ' bij het aanmaken');
     return id;
   });
 }
@@ -317,7 +337,7 @@ export async function saveRubricDraft(db: Db, versionId: number, def: RubricDefi
 }
 
 /** From here on the version never changes: evaluations scored with it stay explainable. */
-export async function publishRubricVersion(db: Db, versionId: number): Promise<RubricVersion> {
+export async function publishRubricVersion(db: Db, versionId: number, actorId: number | null = null): Promise<RubricVersion> {
   // Drafts are validated on save, but a draft made before a rule existed must not slip through.
   const problems = rubricProblems(normalize(await rubricDefinitionOf(db, versionId)));
   if (problems.length > 0) throw new AppError('rubric_invalid', { reason: summarize(problems) });
@@ -330,6 +350,7 @@ export async function publishRubricVersion(db: Db, versionId: number): Promise<R
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
       .execute();
+    await recordPublication(trx, versionId, actorId, '');
   });
   return getRubricVersion(db, versionId);
 }

@@ -37,3 +37,20 @@ export async function setLanguage(core: Core, lang: Language): Promise<SessionSt
   await writeSetting(core.db, LANGUAGE_KEY, lang);
   return getSession(core);
 }
+
+export interface Workstation {
+  profileId: number | null;
+  language: Language;
+}
+
+/** Who sits at this workstation, in which language: kept across a restore, which replaces the database. */
+export async function readWorkstation(core: Core): Promise<Workstation> {
+  return { profileId: await currentProfileId(core), language: (await getSession(core)).language };
+}
+
+export async function writeWorkstation(core: Core, workstation: Workstation): Promise<void> {
+  await writeSetting(core.db, LANGUAGE_KEY, workstation.language);
+  if (workstation.profileId === null) return;
+  const row = await core.db.selectFrom('staff').select(['role', 'status']).where('id', '=', workstation.profileId).executeTakeFirst();
+  if (row && profileRoles.has(row.role) && row.status !== 'left') await writeSetting(core.db, PROFILE_KEY, workstation.profileId);
+}

@@ -12,7 +12,7 @@ import {
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
-import { toStaffColumns } from './staff';
+import { recordStaffChange, staffFieldNames, toStaffColumns, toStaffMember } from './staff';
 
 /**
  * Roster import: the staff list a team manager keeps in Excel, saved as CSV. Excel in a Dutch
@@ -171,19 +171,10 @@ export function parseRosterDate(text: string): { date: string } | { problem: str
   return { date: `${year}-${pad(month)}-${pad(day)}` };
 }
 
-const fieldLabels: Record<string, string> = {
-  employeeNumber: 'personeelsnummer',
-  name: 'naam',
-  team: 'team',
-  role: 'rol',
-  startDate: 'startdatum',
-  status: 'status',
-};
-
 /** Turns the contract's validation issues into the sentence a team manager can act on. */
 function describeIssue(issue: z.core.$ZodIssue, fields: Record<string, unknown>): string {
   const key = String(issue.path[0] ?? '');
-  const label = fieldLabels[key] ?? key;
+  const label = staffFieldNames[key] ?? key;
   const value = typeof fields[key] === 'string' ? (fields[key] as string) : '';
   if (issue.code === 'too_small') return `${label} ontbreekt`;
   if (issue.code === 'too_big') return `${label} "${value}" is te lang (maximaal ${String(issue.maximum)} tekens)`;
@@ -355,11 +346,12 @@ export function readRoster(fileName: string, bytes: Uint8Array): ParsedRoster {
  * rows are written in one transaction — a failing write leaves the database as it was — and bad
  * rows come back as errors with their spreadsheet row number.
  */
-export async function importRoster(db: Db, input: RosterImportInput): Promise<RosterImportResult> {
+export async function importRoster(db: Db, input: RosterImportInput, actorId: number | null = null): Promise<RosterImportResult> {
   const { entries, errors, columns } = readRoster(input.fileName, Buffer.from(input.contentBase64, 'base64'));
 
   let created = 0;
   let updated = 0;
+  const via = `roosterimport ${input.fileName}`;
   await db.transaction().execute(async (trx) => {
     // Staff lists are small: one read beats a query per row.
     const existing = new Map((await trx.selectFrom('staff').selectAll().execute()).map((row) => [row.employee_number, row]));
@@ -367,10 +359,12 @@ export async function importRoster(db: Db, input: RosterImportInput): Promise<Ro
     for (const { fields } of entries) {
       const current = existing.get(fields.employeeNumber);
       if (!current) {
-        await trx
+        const row = await trx
           .insertInto('staff')
           .values({ ...toStaffColumns(fields), created_at: now, updated_at: now })
-          .execute();
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordStaffChange(trx, actorId, row.id, null, toStaffMember(row), via);
         created += 1;
         continue;
       }
@@ -383,12 +377,15 @@ export async function importRoster(db: Db, input: RosterImportInput): Promise<Ro
       };
       const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => next[key] !== current[key]);
       // Only real changes move updated_at, so "last changed" keeps meaning something after a re-import.
-      if (changed)
-        await trx
+      if (changed) {
+        const row = await trx
           .updateTable('staff')
           .set({ ...next, updated_at: now })
           .where('id', '=', current.id)
-          .execute();
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordStaffChange(trx, actorId, row.id, toStaffMember(current), toStaffMember(row), via);
+      }
       updated += 1;
     }
   });

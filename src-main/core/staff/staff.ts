@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { StaffFields, StaffMember, staffListQuery } from '../../contract';
+import type { AuditState, StaffFields, StaffMember, staffListQuery } from '../../contract';
+import { changedFields, inTransaction, recordAudit } from '../audit/audit';
+import { dutchList } from '../audit/describe';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import type { StaffRow } from '../db/schema';
@@ -65,12 +67,58 @@ async function assertNumberFree(db: Db, employeeNumber: string, exceptId: number
   }
 }
 
+/** A person's fields as the audit trail keeps them: the contract's names, without the row id. */
+export function staffState(fields: StaffFields): NonNullable<AuditState> {
+  return {
+    employeeNumber: fields.employeeNumber,
+    name: fields.name,
+    team: fields.team,
+    role: fields.role,
+    startDate: fields.startDate,
+    status: fields.status,
+  };
+}
+
+/** The fields' Dutch names, in summaries and messages. */
+export const staffFieldNames: Record<string, string> = {
+  employeeNumber: 'personeelsnummer',
+  name: 'naam',
+  team: 'team',
+  role: 'rol',
+  startDate: 'startdatum',
+  status: 'status',
+};
+
 /**
- * Runs `work` in a transaction so a check and the write after it cannot be split by another
- * writer; joins the caller's transaction when there is one, since kysely cannot nest them.
+ * Writes the audit entry of a staff record that was created (`before` null) or changed. A save
+ * that changed nothing leaves no entry: the trail lists changes, not clicks. `via` names where the
+ * change came from when that is not the form, e.g. a roster file.
  */
-function atomically<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+export async function recordStaffChange(
+  trx: Db,
+  actorId: number | null,
+  staffId: number,
+  before: StaffFields | null,
+  after: StaffFields,
+  via?: string,
+): Promise<void> {
+  const beforeState = before ? staffState(before) : null;
+  const afterState = staffState(after);
+  const changed = changedFields(beforeState, afterState);
+  if (before && changed.length === 0) return;
+  const who = `${after.name} (${after.employeeNumber})`;
+  const what = before
+    ? `Medewerker ${who} gewijzigd: ${dutchList(changed.map((f) => staffFieldNames[f] ?? f))}`
+    : `Medewerker ${who} toegevoegd`;
+  await recordAudit(trx, {
+    entity: 'staff',
+    entityId: staffId,
+    action: before ? 'updated' : 'created',
+    actorId,
+    summary: via ? `${what} (${via})` : what,
+    before: beforeState,
+    after: afterState,
+  });
 }
 
 /** The contract's fields as table columns: the one mapping for forms and roster imports alike. */
@@ -85,8 +133,10 @@ export function toStaffColumns(fields: StaffFields) {
   };
 }
 
-export async function createStaff(db: Db, fields: StaffFields): Promise<StaffMember> {
-  return atomically(db, async (trx) => {
+/** `actorId` is null when nobody is signed in yet: the very first profile creates itself. */
+export async function createStaff(db: Db, fields: StaffFields, actorId: number | null = null): Promise<StaffMember> {
+  // One transaction: the number check, the write and its audit entry cannot be split by another writer.
+  return inTransaction(db, async (trx) => {
     await assertNumberFree(trx, fields.employeeNumber, null);
     const now = nowIso();
     const row = await trx
@@ -98,13 +148,16 @@ export async function createStaff(db: Db, fields: StaffFields): Promise<StaffMem
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toStaffMember(row);
+    const created = toStaffMember(row);
+    await recordStaffChange(trx, actorId, row.id, null, created);
+    return created;
   });
 }
 
-export async function updateStaff(db: Db, id: number, fields: StaffFields): Promise<StaffMember> {
-  return atomically(db, async (trx) => {
-    await getStaff(trx, id);
+export async function updateStaff(db: Db, id: number, fields: StaffFields, actorId: number | null = null): Promise<StaffMember> {
+  // One transaction: the number check, the write and its audit entry cannot be split by another writer.
+  return inTransaction(db, async (trx) => {
+    const before = await getStaff(trx, id);
     await assertNumberFree(trx, fields.employeeNumber, id);
     const row = await trx
       .updateTable('staff')
@@ -115,6 +168,8 @@ export async function updateStaff(db: Db, id: number, fields: StaffFields): Prom
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toStaffMember(row);
+    const after = toStaffMember(row);
+    await recordStaffChange(trx, actorId, id, before, after);
+    return after;
   });
 }

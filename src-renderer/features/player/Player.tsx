@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Box, Group, Kbd, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconRewindBackward5, IconRewindForward5 } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/plugins/regions';
@@ -10,8 +10,12 @@ import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDuration } from '../../components/format';
 import { formatSpan, segmentColors } from './CallStats';
+import { HoldControl } from './HoldControl';
+import { holdSpans, holdSummary } from './hold-playback';
+import { useHoldModeStore } from './hold-mode-store';
 import { speeds, stepSpeed } from './speeds';
 import { usePlayerStore } from './player-store';
+import { useHoldPlayback } from './use-hold-playback';
 
 /** Lane height per channel of a stereo call; the lane labels line up with it. */
 const LANE_HEIGHT = 56;
@@ -20,8 +24,15 @@ const laneColors = [
   { waveColor: '#a5b4d6', progressColor: '#364fc7' },
 ];
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** Whether a key belongs to the focused field rather than to the player's shortcuts. */
+function isTyping(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  // A radio group (speed, hold segments) keeps only the arrows: after picking "Overslaan" with
+  // the mouse, space still plays.
+  if (target instanceof HTMLInputElement) return target.type === 'radio' ? key.startsWith('Arrow') : true;
+  return false;
+}
 
 interface PlayerProps {
   recording: Recording;
@@ -96,6 +107,17 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
   }, [ready, startAt, recording.durationSeconds]);
 
   const segments = analysis.data?.segments;
+  const holdMode = useHoldModeStore((s) => s.mode);
+  const setHoldMode = useHoldModeStore((s) => s.setMode);
+  const spans = useMemo(() => holdSpans(segments ?? []), [segments]);
+  const holdNotice = useHoldPlayback(wavesurfer, ready, spans, holdMode, recording.durationSeconds);
+  // Display only: the hook decides the actual muting, a frame ahead.
+  const mutedUntil = holdMode === 'mute' ? (spans.find((s) => currentTime >= s.start && currentTime < s.end)?.end ?? null) : null;
+  const holdCounts = useMemo(
+    () => (analysis.data ? holdSummary(analysis.data.segments) : analysis.data === null || analysis.error ? null : undefined),
+    [analysis.data, analysis.error],
+  );
+
   useEffect(() => {
     const plugin = regions.current;
     if (!plugin || !ready) return;
@@ -110,15 +132,21 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
         drag: false,
         resize: false,
       });
+      const handled = segment.kind === 'silence' && holdMode !== 'play';
       const label = t(segment.kind === 'silence' ? 'regionSilence' : 'regionTalkOver', {
         from: formatDuration(segment.start),
         to: formatDuration(segment.end),
         duration: formatSpan(segment.end - segment.start),
       });
+      // Stripes say "this part is skipped or muted" without relying on colour.
+      if (region.element && handled) {
+        region.element.style.backgroundImage = 'repeating-linear-gradient(135deg, rgba(73, 80, 87, 0.28) 0 2px, transparent 2px 8px)';
+      }
       // A tooltip for the mouse; the waveform is one image to assistive technology, and the
       // same moments are a list of buttons in the call analysis panel.
-      region.element?.setAttribute('title', label);
+      region.element?.setAttribute('title', handled ? `${label} — ${t(holdMode === 'skip' ? 'regionWillSkip' : 'regionWillMute')}` : label);
       region.element?.setAttribute('data-kind', segment.kind);
+      if (handled) region.element?.setAttribute('data-hold', holdMode);
       if (region.element) region.element.style.cursor = 'pointer';
     });
     for (const marker of markers) {
@@ -131,11 +159,11 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
         id: `marker-${marker.id}`,
       });
     }
-  }, [markers, segments, ready, t]);
+  }, [markers, segments, ready, t, holdMode]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target, event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
       const ws = wavesurfer.current;
       if (!ws) return;
       const actions: Record<string, () => void> = {
@@ -248,6 +276,7 @@ export function Player({ recording, markers, onNoteShortcut, startAt }: PlayerPr
             data={speeds.map((s) => ({ value: String(s), label: `${String(s).replace('.', ',')}×` }))}
           />
         </Group>
+        <HoldControl mode={holdMode} onChange={setHoldMode} summary={holdCounts} notice={holdNotice} mutedUntil={mutedUntil} />
         <Group gap="lg" c="dimmed">
           <Text size="xs" fw={600}>
             {t('shortcuts')}:

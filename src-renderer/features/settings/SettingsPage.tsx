@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { AuditLogLink } from '../audit/AuditLogLink';
+import { BackupsPanel } from '../backups/BackupsPanel';
 
 const megabytes = (bytes: number) => `${formatNumber(bytes / 1_000_000, 1)} MB`;
 
@@ -52,6 +54,7 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <ErrorAlert error={settings.error ?? log.error} />
+      <AuditLogLink />
       <Paper withBorder radius="md" p="lg" maw={880} mb="lg">
         {/* Part of the same settings object: saving sends every field, so neither section resets the other. */}
         <form onSubmit={(e) => void save(e)}>
@@ -173,6 +176,7 @@ export function SettingsPage() {
           )}
         </Stack>
       </Paper>
+      <BackupsPanel />
     </>
   );
 }

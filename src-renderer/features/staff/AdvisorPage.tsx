@@ -9,7 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatPeriod, formatScore } from '../../components/format';
 import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
+import { StaffChangesSection } from '../audit/StaffChangesSection';
 import { AdvisorFeedbackSection } from '../feedback/AdvisorFeedbackSection';
+import { PrivacyPanel } from '../privacy/PrivacyPanel';
 import { EvaluationStatusBadge, StaffStatusBadge } from './badges';
 import { StaffFormModal } from './StaffFormModal';
 
@@ -209,6 +211,12 @@ export function AdvisorPage() {
           <AdvisorFeedbackSection advisorId={id} advisorName={member.name} />
         </Box>
       ) : null}
+
+      <StaffChangesSection staffId={id} name={member.name} />
+
+      <Box mt="xl">
+        <PrivacyPanel member={member} />
+      </Box>
 
       <StaffFormModal opened={editing} member={member} onClose={() => setEditing(false)} />
     </>

@@ -8,6 +8,7 @@ import * as m0006 from './0006_quota_and_assignments';
 import * as m0007 from './0007_monthly_cycle';
 import * as m0008 from './0008_report_indexes';
 import * as m0009 from './0009_onboarding';
+import * as m0010 from './0010_audit_log';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -27,4 +28,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0007_monthly_cycle': m0007,
   '0008_report_indexes': m0008,
   '0009_onboarding': m0009,
+  '0010_audit_log': m0010,
 };
