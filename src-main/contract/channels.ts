@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callAnalysis } from './analysis';
 import * as au from './audit';
+import * as cal from './calibration';
 import * as bk from './backups';
 import { byId, empty, ok } from './common';
 import * as co from './coaching';
@@ -35,6 +36,7 @@ export const dataTopics = [
   'feedback',
   'rubrics',
   'onboarding',
+  'calibration',
 ] as const;
 export type DataTopic = (typeof dataTopics)[number];
 
@@ -67,6 +69,15 @@ export const channels = {
     // A restore replaces everything: every screen refreshes.
     writes: dataTopics,
   }),
+
+  'calibration.list': channel({ input: cal.calibrationListQuery, output: z.array(cal.calibrationSummary) }),
+  'calibration.get': channel({ input: byId, output: cal.calibrationSession }),
+  'calibration.create': channel({ input: cal.calibrationCreateInput, output: cal.calibrationSession, writes: ['calibration'] }),
+  'calibration.start': channel({ input: byId, output: ev.evaluation, writes: ['calibration', 'evaluations'] }),
+  'calibration.comparison': channel({ input: byId, output: cal.calibrationComparison }),
+  'calibration.saveConsensus': channel({ input: cal.consensusInput, output: cal.calibrationComparison, writes: ['calibration'] }),
+  'calibration.close': channel({ input: byId, output: cal.calibrationSession, writes: ['calibration', 'evaluations'] }),
+  'calibration.history': channel({ input: empty, output: cal.calibrationHistory }),
 
   'audit.list': channel({ input: au.auditQuery, output: z.array(au.auditEntry) }),
 

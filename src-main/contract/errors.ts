@@ -273,6 +273,34 @@ const catalogue = {
     nl: 'Klankbord zet op dit moment een back-up terug. Wacht even en probeer het dan opnieuw.',
     en: 'Klankbord is restoring a backup right now. Wait a moment and try again.',
   },
+  calibration_blind: {
+    nl: 'De antwoorden van de anderen zijn zichtbaar zodra je je eigen beoordeling hebt ingeleverd of de sessie is gesloten.',
+    en: "The others' answers become visible once you have submitted your own scoring or the session is closed.",
+  },
+  calibration_closed: {
+    nl: 'De kalibratiesessie "{title}" is gesloten. Je kunt niet meer beoordelen; bekijk de vergelijking.',
+    en: 'The calibration session "{title}" is closed. You can no longer score; look at the comparison.',
+  },
+  calibration_open: {
+    nl: 'Sluit de kalibratiesessie eerst; daarna leg je de afgesproken antwoorden vast.',
+    en: 'Close the calibration session first; then record the agreed answers.',
+  },
+  calibration_not_participant: {
+    nl: '{name} doet niet mee aan deze kalibratiesessie. Vraag de organisator om je toe te voegen.',
+    en: '{name} does not take part in this calibration session. Ask the organiser to add you.',
+  },
+  calibration_participants: {
+    nl: 'Kies minstens twee deelnemers (coaches, teammanagers of trainers die in dienst zijn); {name} kan niet meedoen.',
+    en: 'Choose at least two participants (coaches, team managers or trainers who are employed); {name} cannot take part.',
+  },
+  calibration_too_few: {
+    nl: 'Een kalibratiesessie heeft minstens twee verschillende deelnemers nodig. Kies er nog een.',
+    en: 'A calibration session needs at least two different participants. Choose another one.',
+  },
+  calibration_organiser: {
+    nl: 'Alleen {name}, die de sessie aanmaakte, of een teammanager kan de kalibratiesessie sluiten en de afgesproken antwoorden vastleggen.',
+    en: 'Only {name}, who created the session, or a team manager can close the calibration session and record the agreed answers.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

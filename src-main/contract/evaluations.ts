@@ -7,7 +7,7 @@ export const evaluationStatus = z.enum(evaluationStatuses);
 export type EvaluationStatus = z.infer<typeof evaluationStatus>;
 
 /** A regular evaluation of the month, or a blind second opinion on a disputed one. */
-export const evaluationKind = z.enum(['regular', 'second_opinion']);
+export const evaluationKind = z.enum(['regular', 'second_opinion', 'calibration']);
 export type EvaluationKind = z.infer<typeof evaluationKind>;
 
 /** One criterion's answer: `value` is 1/0 for yes/no or the scale level; `na` means n.v.t. */
@@ -73,6 +73,8 @@ export const evaluation = z.object({
   counts: z.boolean(),
   /** Date of the feedback session that discussed it. */
   discussedOn: isoDate.nullable(),
+  /** For kind `calibration`: the session it belongs to. */
+  calibrationSessionId: id.nullable(),
   tops: z.string(),
   tips: z.string(),
   answers: z.array(answer),

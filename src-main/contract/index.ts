@@ -1,6 +1,7 @@
 export * from './analysis';
 export * from './audit';
 export * from './backups';
+export * from './calibration';
 export * from './bridge';
 export * from './channels';
 export * from './coaching';

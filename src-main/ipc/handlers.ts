@@ -67,6 +67,9 @@ import { getTargets, setTargets } from '../core/reports/targets';
 import { advisorTrend, staffSparklines } from '../core/reports/trend';
 import { importRoster } from '../core/staff/roster-csv';
 import { listAudit } from '../core/audit/audit';
+import { calibrationComparison, saveConsensus } from '../core/calibration/comparison';
+import { calibrationHistory } from '../core/calibration/history';
+import { closeCalibration, createCalibration, getCalibration, listCalibrations, startCalibration } from '../core/calibration/sessions';
 import { backupDatabase } from '../core/backup/backup';
 import { exportPerson } from '../core/privacy/access-export';
 import { anonymisePerson, anonymisePreview } from '../core/privacy/anonymise';
@@ -114,6 +117,15 @@ export const handlers: Handlers = {
   'staff.importRoster': async (input, ctx) => importRoster(ctx.core.db, input, await ctx.profileId()),
 
   'backups.create': async (_, { core }) => backupDatabase(core, core.paths.backups, 'manual'),
+
+  'calibration.list': async ({ status }, ctx) => listCalibrations(ctx.core.db, await ctx.profileId(), status),
+  'calibration.get': async ({ id }, ctx) => getCalibration(ctx.core.db, await ctx.profileId(), id),
+  'calibration.create': async (input, ctx) => createCalibration(ctx.core.db, await ctx.actorId(), input),
+  'calibration.start': async ({ id }, ctx) => startCalibration(ctx.core.db, await ctx.actorId(), id),
+  'calibration.comparison': async ({ id }, ctx) => calibrationComparison(ctx.core.db, await ctx.profileId(), id),
+  'calibration.saveConsensus': async (input, ctx) => saveConsensus(ctx.core.db, await ctx.actorId(), input),
+  'calibration.close': async ({ id }, ctx) => closeCalibration(ctx.core.db, await ctx.actorId(), id),
+  'calibration.history': (_, { core }) => calibrationHistory(core.db),
 
   'audit.list': (query, { core }) => listAudit(core.db, query),
 

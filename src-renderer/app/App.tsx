@@ -4,6 +4,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { StaffRole } from '@contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { calibrationRoutes } from '../features/calibration/routes';
 import { MyMonthPage } from '../features/coaching/MyMonthPage';
 import { PlanPage } from '../features/coaching/PlanPage';
 import { TeamPage } from '../features/coaching/TeamPage';
@@ -78,6 +79,9 @@ export function App() {
           <Route path="sources" element={<SourcesPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditLogPage />} />
+          {calibrationRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
           {onboardingRoutes.map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}

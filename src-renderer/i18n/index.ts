@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { auditText } from '../features/audit/i18n';
 import { backupsText } from '../features/backups/i18n';
+import { calibrationText } from '../features/calibration/i18n';
 import { chartsText } from '../components/charts/i18n';
 import { coachingText } from '../features/coaching/i18n';
 import { disputesText } from '../features/disputes/i18n';
@@ -34,6 +35,7 @@ const bundles = {
   coaching: coachingText,
   feedback: feedbackText,
   disputes: disputesText,
+  calibration: calibrationText,
   rubrics: rubricsText,
   charts: chartsText,
   reports: reportsText,

@@ -1,6 +1,8 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
+import { migrations } from '../../src-main/core/db/migrations';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupList, IpcResult } from '../../src-main/contract';
 import { openCore } from '../../src-main/core/app';
@@ -159,22 +161,23 @@ describe('restoring a backup', () => {
 
   it('restores a backup from before a migration and brings it up to date', async () => {
     const dir = await folderWithWork();
-    const { backups, database } = dataPaths(dir);
-    // A backup made by an older Klankbord: the latest migration not yet applied.
+    const { backups } = dataPaths(dir);
+    // A backup made by an older Klankbord: its schema stops at 0009, with a colleague in it.
     const old = join(backups, 'klankbord-2026-10-01T08-00-00-000Z-dagelijks.sqlite');
-    const raw = new BetterSqlite3(database);
-    await raw.backup(old);
-    raw.close();
-    const oldDb = new BetterSqlite3(old);
-    oldDb.exec(
-      "delete from kysely_migration where name = '0010_audit_log'; drop table audit_log; alter table staff drop column anonymised_at;",
-    );
-    oldDb.close();
+    const oldDb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(old) }) });
+    const upTo0009 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0009'));
+    const { error } = await new Migrator({ db: oldDb, provider: { getMigrations: async () => upTo0009 } }).migrateToLatest();
+    expect(error).toBeUndefined();
+    await sql`insert into staff (employee_number, name, team, role, status, created_at, updated_at)
+              values ('1043', 'Sanne de Vries', 'KCC', 'advisor', 'active', 'x', 'x')`.execute(oldDb);
+    await oldDb.destroy();
 
     const h = await host(dir);
     data(await h.dispatch('backups.restore', { fileName: 'klankbord-2026-10-01T08-00-00-000Z-dagelijks.sqlite' }));
-    expect(await staffNames(h)).toEqual(['Karim Bouzid', 'Sanne de Vries']);
+    expect(await staffNames(h)).toEqual(['Sanne de Vries']);
+    // Brought up to date: the tables of every later migration are there.
     expect(data<unknown[]>(await h.dispatch('audit.list', {})).length).toBeGreaterThan(0);
+    expect(data<unknown[]>(await h.dispatch('calibration.list', {}))).toEqual([]);
   });
 
   it('refuses names that are not in the backup folder, damaged backups and backups from a newer version', async () => {

@@ -40,7 +40,7 @@ async function workFor(db: Db, coachId: number, period: string, advisorIds: read
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  // A sampled call waits until some coach has finished an evaluation of it.
+  // A sampled call waits until some coach has finished an evaluation of it (a calibration scoring is not one).
   const waiting = await db
     .selectFrom('sample_item')
     .innerJoin('sample', 'sample.id', 'sample_item.sample_id')
@@ -57,7 +57,8 @@ async function workFor(db: Db, coachId: number, period: string, advisorIds: read
               .selectFrom('evaluation')
               .select('evaluation.id')
               .whereRef('evaluation.recording_id', '=', 'sample_item.recording_id')
-              .where('evaluation.status', '!=', 'draft'),
+              .where('evaluation.status', '!=', 'draft')
+              .where('evaluation.kind', '!=', 'calibration'),
           ),
         ),
       ]),

@@ -6,6 +6,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  */
 type Flag = number;
 
+/** A regular evaluation, a blind second opinion on a disputed one, or a coach's scoring in a calibration session (never counts). */
+export type EvaluationKind = 'regular' | 'second_opinion' | 'calibration';
+
 export interface StaffTable {
   id: Generated<number>;
   employee_number: string;
@@ -111,7 +114,7 @@ export interface EvaluationTable {
   /** Bumped on every write: the basis for optimistic locking in team mode. */
   revision: ColumnType<number, number | undefined, number>;
   /** A regular evaluation of the month, or a blind second opinion on a disputed one. */
-  kind: ColumnType<'regular' | 'second_opinion', 'regular' | 'second_opinion' | undefined, 'regular' | 'second_opinion'>;
+  kind: ColumnType<EvaluationKind, EvaluationKind | undefined, EvaluationKind>;
   /**
    * 1 when the evaluation counts towards the quota and reports. A second opinion starts at 0;
    * when it replaces the original, the two swap, so one call never counts twice.
@@ -396,6 +399,38 @@ export interface BuddyCheckinTable {
   created_at: string;
 }
 
+export interface CalibrationSessionTable {
+  id: Generated<number>;
+  title: string;
+  recording_id: number;
+  rubric_version_id: number;
+  /** The expert whose answers are the reference; null: the consensus (or the median) is. */
+  reference_coach_id: number | null;
+  deadline: string | null;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  notes: ColumnType<string, string | undefined, string>;
+  created_by: number;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
+export interface CalibrationParticipantTable {
+  session_id: number;
+  coach_id: number;
+  /** The participant's evaluation of kind `calibration`; null until they start. */
+  evaluation_id: number | null;
+}
+
+export interface CalibrationConsensusTable {
+  session_id: number;
+  criterion_id: number;
+  value: number | null;
+  na: Flag;
+  /** Notes for the criterion's guidance text (toelichting) in the next rubric version. */
+  guidance_note: string;
+}
+
 /** Append only (enforced by triggers); `redacted_at` marks the one change allowed: anonymisation. */
 export interface AuditLogTable {
   id: Generated<number>;
@@ -441,6 +476,9 @@ export interface Database {
   onboarding_level: OnboardingLevelTable;
   buddy_checkin: BuddyCheckinTable;
   audit_log: AuditLogTable;
+  calibration_session: CalibrationSessionTable;
+  calibration_participant: CalibrationParticipantTable;
+  calibration_consensus: CalibrationConsensusTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -2,7 +2,14 @@ import { evaluationSnapshot, type Dispute, type DisputeOutcome, type Evaluation,
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { AppError, notFound } from '../errors';
-import { getEvaluation, isHiddenSecondOpinion, newDraftRow, recordingsBlindTo } from './evaluations';
+import {
+  calibrationsHiddenFrom,
+  getEvaluation,
+  isHiddenSecondOpinion,
+  newDraftRow,
+  recordingsBlindTo,
+  recordingsInCalibrationBlindTo,
+} from './evaluations';
 import { recordVersion } from './history';
 
 const outcomeLabel: Record<DisputeOutcome, string> = {
@@ -105,6 +112,9 @@ export async function raiseDispute(
       .where('evaluation.id', '=', input.evaluationId)
       .executeTakeFirst();
     if (!evaluation) throw notFound(`Beoordeling ${input.evaluationId}`);
+    if (evaluation.kind === 'calibration') {
+      throw new AppError('dispute_not_allowed', { reason: 'het is een kalibratiebeoordeling, die telt niet mee voor de adviseur' });
+    }
     if (evaluation.kind !== 'regular')
       throw new AppError('dispute_not_allowed', { reason: 'een second opinion kan zelf niet worden betwist' });
     if (evaluation.status === 'draft') {
@@ -281,8 +291,9 @@ export async function decideDispute(
 
 /**
  * Throws `evaluation_blind` when the viewer is asked for a blind second opinion on this call and the
- * evaluation is someone else's, and `second_opinion_pending` when it is someone else's unfinished
- * second opinion.
+ * evaluation is someone else's, `second_opinion_pending` when it is someone else's unfinished
+ * second opinion, and `calibration_blind` when it is a calibration scoring the viewer may not read
+ * yet or the viewer is still scoring this call in an open calibration session.
  */
 export async function assertNotBlind(db: Db, profileId: number | null, evaluationId: number): Promise<void> {
   const evaluation = await db
@@ -293,7 +304,11 @@ export async function assertNotBlind(db: Db, profileId: number | null, evaluatio
     .executeTakeFirst();
   // An unknown id is left to the read itself, which names what is missing.
   if (!evaluation) return;
+  if (evaluation.kind === 'calibration' && (await calibrationsHiddenFrom(db, profileId)).has(evaluationId)) {
+    throw new AppError('calibration_blind');
+  }
   if (isHiddenSecondOpinion(evaluation, profileId)) throw new AppError('second_opinion_pending', { name: evaluation.coach_name });
   if (profileId === null || evaluation.coach_id === profileId) return;
+  if ((await recordingsInCalibrationBlindTo(db, profileId)).has(evaluation.recording_id)) throw new AppError('calibration_blind');
   if ((await recordingsBlindTo(db, profileId)).has(evaluation.recording_id)) throw new AppError('evaluation_blind');
 }

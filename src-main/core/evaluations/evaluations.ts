@@ -2,7 +2,7 @@ import type { Answer, DraftInput, Evaluation, EvaluationSummary, RubricVersion }
 import type { Insertable } from 'kysely';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
-import type { EvaluationTable } from '../db/schema';
+import type { EvaluationKind, EvaluationTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { rubricVersionForTeam } from '../rubrics/assignments';
 import { getRubricVersion } from '../rubrics/rubrics';
@@ -18,7 +18,7 @@ export function newDraftRow(d: {
   coachId: number;
   rubricVersionId: number;
   period: string;
-  kind: 'regular' | 'second_opinion';
+  kind: EvaluationKind;
 }): Insertable<EvaluationTable> {
   const now = nowIso();
   return {
@@ -113,6 +113,11 @@ export async function getEvaluation(db: Db, id: number): Promise<Evaluation> {
     kind: row.kind,
     counts: row.counts === 1,
     discussedOn: row.discussed_on,
+    calibrationSessionId:
+      row.kind === 'calibration'
+        ? ((await db.selectFrom('calibration_participant').select('session_id').where('evaluation_id', '=', id).executeTakeFirst())
+            ?.session_id ?? null)
+        : null,
     tops: row.tops,
     tips: row.tips,
     answers,
@@ -128,12 +133,29 @@ async function loadOwnDraft(db: Db, coachId: number, id: number) {
   const row = await db
     .selectFrom('evaluation')
     .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
-    .select(['evaluation.id', 'evaluation.status', 'evaluation.coach_id', 'evaluation.rubric_version_id', 'coach.name as coach_name'])
+    .select([
+      'evaluation.id',
+      'evaluation.status',
+      'evaluation.kind',
+      'evaluation.coach_id',
+      'evaluation.rubric_version_id',
+      'coach.name as coach_name',
+    ])
     .where('evaluation.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound(`Beoordeling ${id}`);
   if (row.status !== 'draft') throw new AppError('evaluation_not_draft');
   if (row.coach_id !== coachId) throw new AppError('evaluation_not_yours', { coachName: row.coach_name });
+  if (row.kind === 'calibration') {
+    // Once the session is closed the comparison is final: a late answer would change it afterwards.
+    const session = await db
+      .selectFrom('calibration_participant')
+      .innerJoin('calibration_session', 'calibration_session.id', 'calibration_participant.session_id')
+      .select(['calibration_session.status', 'calibration_session.title'])
+      .where('calibration_participant.evaluation_id', '=', id)
+      .executeTakeFirst();
+    if (session && session.status !== 'open') throw new AppError('calibration_closed', { title: session.title });
+  }
   return row;
 }
 
@@ -288,7 +310,40 @@ export async function recordingsBlindTo(db: Db, coachId: number): Promise<Set<nu
     .where('dispute.outcome', 'is', null)
     .where((eb) => eb.or([eb('second.id', 'is', null), eb('second.status', '=', 'draft')]))
     .execute();
+  return new Set([...rows.map((r) => r.recording_id), ...(await recordingsInCalibrationBlindTo(db, coachId))]);
+}
+
+/**
+ * The calls of open calibration sessions in which this coach takes part and has not submitted:
+ * until then no other coach's evaluation of the call (calibration or regular) may reach them.
+ */
+export async function recordingsInCalibrationBlindTo(db: Db, coachId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('calibration_participant as p')
+    .innerJoin('calibration_session as s', 's.id', 'p.session_id')
+    .leftJoin('evaluation as own', 'own.id', 'p.evaluation_id')
+    .select('s.recording_id')
+    .where('p.coach_id', '=', coachId)
+    .where('s.status', '=', 'open')
+    .where((eb) => eb.or([eb('own.id', 'is', null), eb('own.status', '=', 'draft')]))
+    .execute();
   return new Set(rows.map((r) => r.recording_id));
+}
+
+/**
+ * Calibration evaluations the viewer may not read yet. While a session is open only its own coach
+ * reads one; a participant who submitted also reads the others' submitted ones. After closing, all.
+ */
+export async function calibrationsHiddenFrom(db: Db, viewerId: number | null): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('calibration_participant as p')
+    .innerJoin('calibration_session as s', 's.id', 'p.session_id')
+    .innerJoin('evaluation as e', 'e.id', 'p.evaluation_id')
+    .select(['p.session_id', 'p.coach_id', 'e.id', 'e.status'])
+    .where('s.status', '=', 'open')
+    .execute();
+  const submittedIn = new Set(rows.filter((r) => r.coach_id === viewerId && r.status !== 'draft').map((r) => r.session_id));
+  return new Set(rows.filter((r) => r.coach_id !== viewerId && !(submittedIn.has(r.session_id) && r.status !== 'draft')).map((r) => r.id));
 }
 
 /** A second opinion stays blind both ways: while it is a draft, only its own coach sees it. */
@@ -309,7 +364,8 @@ async function summariesFor(db: Db, rows: readonly SummaryRow[], viewerId: numbe
 
 /** `viewerId`: the signed-in profile; scores it may not see yet (a blind second opinion) are withheld. */
 export async function listEvaluationsForAdvisor(db: Db, advisorId: number, viewerId: number | null = null): Promise<EvaluationSummary[]> {
-  const rows = await summaries(db).where('evaluation.advisor_id', '=', advisorId).execute();
+  // Calibration scorings are about the coaches, not the advisor: they live in their session only.
+  const rows = await summaries(db).where('evaluation.advisor_id', '=', advisorId).where('evaluation.kind', '!=', 'calibration').execute();
   return summariesFor(db, rows, viewerId);
 }
 
@@ -318,6 +374,9 @@ export async function listEvaluationsForRecording(
   recordingId: number,
   viewerId: number | null = null,
 ): Promise<EvaluationSummary[]> {
-  const rows = await summaries(db).where('evaluation.recording_id', '=', recordingId).execute();
+  const rows = await summaries(db)
+    .where('evaluation.recording_id', '=', recordingId)
+    .where('evaluation.kind', '!=', 'calibration')
+    .execute();
   return summariesFor(db, rows, viewerId);
 }

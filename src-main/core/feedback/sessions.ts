@@ -88,6 +88,7 @@ function evaluationProblem(
     advisor_id: number;
     advisor_name: string;
     status: string;
+    kind: string;
     counts: number;
     discussed_on: string | null;
     finalized_at: string | null;
@@ -97,6 +98,7 @@ function evaluationProblem(
   heldOn: string,
 ): string | null {
   if (row.advisor_id !== advisorId) return `ze hoort bij ${row.advisor_name}, niet bij ${advisorName}`;
+  if (row.kind === 'calibration') return 'het is een kalibratiebeoordeling van coaches onderling, die telt niet mee';
   if (row.status === 'draft') return 'ze is nog een concept; rond haar eerst af';
   if (row.status === 'discussed') {
     return row.discussed_on ? `ze is al besproken op ${dutchDate(row.discussed_on)}` : 'ze is al besproken';
@@ -131,6 +133,7 @@ export async function recordFeedbackSession(db: Db, coachId: number, input: Feed
           'evaluation.id',
           'evaluation.advisor_id',
           'evaluation.status',
+          'evaluation.kind',
           'evaluation.counts',
           'evaluation.discussed_on',
           'evaluation.finalized_at',

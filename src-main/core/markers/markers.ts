@@ -2,7 +2,7 @@ import type { Marker } from '../../contract';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import { notFound } from '../errors';
-import { isHiddenSecondOpinion, recordingsBlindTo } from '../evaluations/evaluations';
+import { calibrationsHiddenFrom, isHiddenSecondOpinion, recordingsBlindTo } from '../evaluations/evaluations';
 
 function markers(db: Db) {
   return db
@@ -27,8 +27,9 @@ const toMarker = (r: MarkerRow): Marker => ({
 });
 
 /**
- * `viewerId`: the signed-in profile. A coach making a blind second opinion on the call sees only
- * their own notes, and nobody else sees the notes of an unfinished second opinion.
+ * `viewerId`: the signed-in profile. A coach making a blind second opinion on the call, or still
+ * scoring it in an open calibration session, sees only their own notes; nobody else sees the notes
+ * of an unfinished second opinion or of a calibration scoring they may not read yet.
  */
 export async function listMarkers(db: Db, recordingId: number, viewerId: number | null = null): Promise<Marker[]> {
   const rows = await markers(db)
@@ -37,7 +38,10 @@ export async function listMarkers(db: Db, recordingId: number, viewerId: number 
     .where('marker.recording_id', '=', recordingId)
     .execute();
   const blind = viewerId !== null && (await recordingsBlindTo(db, viewerId)).has(recordingId);
-  return rows.filter((r) => r.author_id === viewerId || (!blind && !isHiddenSecondOpinion(r, viewerId))).map(toMarker);
+  const hiddenCalibrations = await calibrationsHiddenFrom(db, viewerId);
+  const hidden = (r: (typeof rows)[number]) =>
+    isHiddenSecondOpinion(r, viewerId) || (r.evaluation_id !== null && hiddenCalibrations.has(r.evaluation_id));
+  return rows.filter((r) => r.author_id === viewerId || (!blind && !hidden(r))).map(toMarker);
 }
 
 export interface NewMarker {

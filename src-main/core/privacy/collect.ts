@@ -1,3 +1,4 @@
+import type { EvaluationKind } from '../db/schema';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import type { StaffRow } from '../db/schema';
@@ -81,7 +82,7 @@ export interface DisputeData {
 export interface EvaluationData {
   id: number;
   period: string;
-  kind: 'regular' | 'second_opinion';
+  kind: EvaluationKind;
   counts: boolean;
   status: 'draft' | 'final' | 'discussed' | 'disputed';
   recordingId: number;
@@ -266,6 +267,19 @@ export function personRecordingIds(db: Db, staffId: number) {
     );
 }
 
+/**
+ * Scorings in a calibration session that is still open: blind work in progress, which nobody may
+ * read yet (not even through an access export); they are in the export once the session closes.
+ */
+function unfinishedCalibrations(db: Db) {
+  return db
+    .selectFrom('calibration_participant as p')
+    .innerJoin('calibration_session as s', 's.id', 'p.session_id')
+    .select('p.evaluation_id')
+    .where('s.status', '=', 'open')
+    .where('p.evaluation_id', 'is not', null);
+}
+
 async function collectEvaluations(db: Db, staffId: number): Promise<EvaluationData[]> {
   const rows = await db
     .selectFrom('evaluation')
@@ -283,6 +297,7 @@ async function collectEvaluations(db: Db, staffId: number): Promise<EvaluationDa
       'rubric_version.version as rubric_version',
     ])
     .where('evaluation.advisor_id', '=', staffId)
+    .where('evaluation.id', 'not in', unfinishedCalibrations(db))
     .orderBy('evaluation.period')
     .orderBy('recording.call_at')
     .orderBy('evaluation.id')
@@ -326,6 +341,7 @@ async function collectEvaluations(db: Db, staffId: number): Promise<EvaluationDa
       'rubric_criterion.title as criterion_title',
     ])
     .where('marker.recording_id', 'in', personRecordingIds(db, staffId))
+    .where((eb) => eb.or([eb('marker.evaluation_id', 'is', null), eb('marker.evaluation_id', 'not in', unfinishedCalibrations(db))]))
     .orderBy('marker.recording_id')
     .orderBy('marker.at_seconds')
     .orderBy('marker.id')

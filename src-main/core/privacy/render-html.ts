@@ -37,7 +37,7 @@ function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 const roles = { advisor: 'Klantadviseur', coach: 'Coach', trainer: 'Trainer', manager: 'Teammanager' } as const;
 const staffStatuses = { active: 'Actief', onboarding: 'Inwerken', left: 'Uit dienst' } as const;
 const evaluationStatuses = { draft: 'Concept', final: 'Definitief', discussed: 'Besproken', disputed: 'Betwist' } as const;
-const kinds = { regular: 'Reguliere beoordeling', second_opinion: 'Second opinion' } as const;
+const kinds = { regular: 'Reguliere beoordeling', second_opinion: 'Second opinion', calibration: 'Kalibratie' } as const;
 const critical = { customer: 'Klantkritisch', business: 'Bedrijfskritisch', compliance: 'Compliancekritisch' } as const;
 const changes: Record<string, string> = {
   finalized: 'Definitief gemaakt',

@@ -110,7 +110,16 @@ async function gatherCandidates(db: Trx, period: string, advisorIds: readonly nu
     .where((eb) =>
       eb.or([
         eb('sf.recording_id', 'is', null),
-        eb.not(eb.exists(eb.selectFrom('evaluation as e').select('e.id').whereRef('e.recording_id', '=', 'sf.recording_id'))),
+        // A calibration scoring leaves the call as unevaluated as it was: it never counts.
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('evaluation as e')
+              .select('e.id')
+              .whereRef('e.recording_id', '=', 'sf.recording_id')
+              .where('e.kind', '!=', 'calibration'),
+          ),
+        ),
       ]),
     )
     .execute();
@@ -122,7 +131,13 @@ async function gatherCandidates(db: Trx, period: string, advisorIds: readonly nu
     .where('r.call_at', '<', to)
     .where('r.audio_removed_at', 'is', null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('source_file as l').select('l.id').whereRef('l.recording_id', '=', 'r.id'))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('evaluation as e').select('e.id').whereRef('e.recording_id', '=', 'r.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('evaluation as e').select('e.id').whereRef('e.recording_id', '=', 'r.id').where('e.kind', '!=', 'calibration'),
+        ),
+      ),
+    )
     .execute();
 
   const candidates: Candidate[] = [];
@@ -280,6 +295,7 @@ async function loadItems(
           .selectFrom('evaluation')
           .select(['id', 'recording_id', 'status'])
           .where('recording_id', 'in', recIds)
+          .where('kind', '!=', 'calibration')
           .orderBy('id')
           .execute();
   const evalByRec = new Map(evaluations.map((e) => [e.recording_id, e])); // the latest wins

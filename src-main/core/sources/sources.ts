@@ -199,7 +199,13 @@ export async function listSourceFiles(db: Db, query: z.output<typeof sourceFileQ
   if (query.evaluated !== undefined) {
     const evaluated = query.evaluated;
     q = q.where((eb) => {
-      const exists = eb.exists(eb.selectFrom('evaluation as e').select('e.id').whereRef('e.recording_id', '=', 'f.recording_id'));
+      const exists = eb.exists(
+        eb
+          .selectFrom('evaluation as e')
+          .select('e.id')
+          .whereRef('e.recording_id', '=', 'f.recording_id')
+          .where('e.kind', '!=', 'calibration'),
+      );
       return evaluated ? exists : eb.not(exists);
     });
   }
@@ -208,7 +214,16 @@ export async function listSourceFiles(db: Db, query: z.output<typeof sourceFileQ
     .selectAll('f')
     .select(['s.name as source_name', 'a.name as advisor_name'])
     .select((eb) =>
-      eb.exists(eb.selectFrom('evaluation as e').select('e.id').whereRef('e.recording_id', '=', 'f.recording_id')).as('evaluated'),
+      // A calibration scoring does not make a call evaluated: it never counts.
+      eb
+        .exists(
+          eb
+            .selectFrom('evaluation as e')
+            .select('e.id')
+            .whereRef('e.recording_id', '=', 'f.recording_id')
+            .where('e.kind', '!=', 'calibration'),
+        )
+        .as('evaluated'),
     )
     .orderBy(sql`f.call_at is null`)
     .orderBy('f.call_at', 'desc')

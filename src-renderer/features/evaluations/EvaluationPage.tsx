@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconEyeOff, IconHistory, IconScale } from '@tabler/icons-react';
+import { IconEyeOff, IconHistory, IconScale, IconTargetArrow } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Evaluation } from '@contract';
 import { useChannel } from '../../api/use-channel';
 import { useSession } from '../../app/session-store';
@@ -38,11 +38,14 @@ export function EvaluationPage() {
   const noteInput = useRef<HTMLInputElement>(null);
   const [raising, setRaising] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const navigate = useNavigate();
 
   if (evaluation.error) return <ErrorAlert error={evaluation.error} />;
   if (!e || !rubric.data || !recording.data) return <ErrorAlert error={rubric.error ?? recording.error} />;
   const editable = e.status === 'draft' && e.coachId === profileId;
-  const blind = editable && e.kind === 'second_opinion';
+  const calibrationSessionId = e.kind === 'calibration' ? e.calibrationSessionId : null;
+  // A calibration participant scores blind too: other coaches' notes on this call stay out of view.
+  const blind = editable && (e.kind === 'second_opinion' || e.kind === 'calibration');
   // Defence in depth: core withholds other coaches' notes from a blind coach, and the screen only shows this opinion's own.
   const visibleMarkers = (markers.data ?? []).filter((m) => !blind || m.evaluationId === e.id);
   const refresh = () => {
@@ -133,7 +136,18 @@ export function EvaluationPage() {
             viewportProps={{ tabIndex: 0, 'aria-label': rubric.data.name }}
           >
             <Stack gap="md">
-              {blind ? (
+              {calibrationSessionId !== null ? (
+                <Alert color="grape" variant="light" icon={<IconTargetArrow aria-hidden />} data-testid="calibration-banner">
+                  <Text size="sm" fw={600}>
+                    {t('calibrationBanner')}
+                  </Text>
+                  {editable ? <Text size="sm">{t('calibrationBlind')}</Text> : null}
+                  <Anchor component={Link} to={`/calibration/${calibrationSessionId}`} size="sm" data-testid="back-to-session">
+                    {t('backToSession')}
+                  </Anchor>
+                </Alert>
+              ) : null}
+              {blind && e.kind === 'second_opinion' ? (
                 <Alert color="indigo" variant="light" icon={<IconEyeOff aria-hidden />} data-testid="blind-banner">
                   <Text size="sm" fw={600}>
                     {t('blindBanner')}
@@ -142,7 +156,13 @@ export function EvaluationPage() {
               ) : null}
               <DisputePanel evaluation={e} disputes={disputes.data ?? []} onDecided={refresh} />
               {editable ? (
-                <ScoringForm key={e.id} evaluation={e} rubric={rubric.data} onFinalized={refresh} />
+                <ScoringForm
+                  key={e.id}
+                  evaluation={e}
+                  rubric={rubric.data}
+                  // A submitted calibration scoring belongs with the session, where the comparison now opens.
+                  onFinalized={calibrationSessionId !== null ? () => void navigate(`/calibration/${calibrationSessionId}`) : refresh}
+                />
               ) : e.status === 'draft' ? (
                 <Alert color="yellow">
                   <Text size="sm">{t('readOnlyDraft', { coach: e.coachName })}</Text>

@@ -33,6 +33,9 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
   const [confirming, setConfirming] = useState(false);
   const [finalizing, setFinalizing] = useState(false);
   const { state, schedule, flush } = useAutosave(setResult);
+  // A calibration scoring is handed in, not made final for the advisor: its own words throughout.
+  const submitKey = (key: 'finalize' | 'finalizeTitle' | 'finalizeText' | 'finalizeConfirm' | 'finalized') =>
+    evaluation.kind === 'calibration' ? (`submit.${key}` as const) : key;
   const criteria = useMemo(() => rubric.sections.flatMap((s) => s.criteria), [rubric]);
   const indexOf = useMemo(() => new Map(criteria.map((c, i) => [c.id, i])), [criteria]);
 
@@ -54,7 +57,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
     try {
       await flush();
       const final = await api.call('evaluations.finalize', { id: evaluation.id });
-      notifySuccess(t('finalized', { score: formatScore(final.result.scorePct) }));
+      notifySuccess(t(submitKey('finalized'), { score: formatScore(final.result.scorePct) }));
       setConfirming(false);
       onFinalized();
     } catch (error) {
@@ -98,7 +101,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
               {openRequired > 0 ? t('unanswered', { count: openRequired }) : t('allAnswered')}
             </Text>
             <Button size="sm" onClick={() => setConfirming(true)} disabled={openRequired > 0} data-testid="finalize">
-              {t('finalize')}
+              {t(submitKey('finalize'))}
             </Button>
           </Stack>
         </Group>
@@ -141,9 +144,9 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
         </Stack>
       </form>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('finalizeTitle')}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t(submitKey('finalizeTitle'))}>
         <Stack>
-          <Text size="sm">{t('finalizeText')}</Text>
+          <Text size="sm">{t(submitKey('finalizeText'))}</Text>
           <Text fw={700} fz="xl">
             {formatScore(result.scorePct)}
           </Text>
@@ -152,7 +155,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
               {tc('actions.cancel')}
             </Button>
             <Button onClick={() => void finalize()} loading={finalizing} data-testid="confirm-finalize">
-              {t('finalizeConfirm')}
+              {t(submitKey('finalizeConfirm'))}
             </Button>
           </Group>
         </Stack>

@@ -49,6 +49,17 @@ export const evaluationsText = {
     notCounting: 'telt niet mee',
     notCountingHint: 'Deze beoordeling telt niet mee voor de planning en de rapportages.',
     blindBanner: 'Blinde second opinion: de eerdere beoordeling blijft verborgen tot je hebt afgerond.',
+    calibrationBanner: 'Kalibratie — telt niet mee voor de norm of de cijfers',
+    calibrationBlind: 'Je beoordeelt blind: de antwoorden van de anderen zie je nadat je hebt ingeleverd.',
+    backToSession: 'Terug naar de kalibratiesessie',
+    submit: {
+      finalize: 'Inleveren',
+      finalizeTitle: 'Beoordeling inleveren?',
+      finalizeText:
+        'Na het inleveren kun je je antwoorden niet meer wijzigen en zie je de vergelijking met de anderen die al hebben ingeleverd.',
+      finalizeConfirm: 'Ja, inleveren',
+      finalized: 'Je kalibratiebeoordeling is ingeleverd: {{score}}.',
+    },
     raiseDispute: 'Bezwaar vastleggen',
     raiseTitle: 'Bezwaar vastleggen',
     raiseIntro:
@@ -129,6 +140,17 @@ export const evaluationsText = {
     notCounting: 'does not count',
     notCountingHint: 'This evaluation does not count towards the plan and the reports.',
     blindBanner: 'Blind second opinion: the earlier evaluation stays hidden until you have finalised yours.',
+    calibrationBanner: 'Calibration — does not count towards the quota or the figures',
+    calibrationBlind: "You score blind: you see the others' answers after you have submitted.",
+    backToSession: 'Back to the calibration session',
+    submit: {
+      finalize: 'Submit',
+      finalizeTitle: 'Submit this scoring?',
+      finalizeText:
+        'After submitting you can no longer change your answers, and you see the comparison with the others who have submitted.',
+      finalizeConfirm: 'Yes, submit',
+      finalized: 'Your calibration scoring is submitted: {{score}}.',
+    },
     raiseDispute: 'Record a dispute',
     raiseTitle: 'Record a dispute',
     raiseIntro:

@@ -9,6 +9,7 @@ import * as m0007 from './0007_monthly_cycle';
 import * as m0008 from './0008_report_indexes';
 import * as m0009 from './0009_onboarding';
 import * as m0010 from './0010_audit_log';
+import * as m0011 from './0011_calibration';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -29,4 +30,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0008_report_indexes': m0008,
   '0009_onboarding': m0009,
   '0010_audit_log': m0010,
+  '0011_calibration': m0011,
 };
