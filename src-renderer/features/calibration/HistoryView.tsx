@@ -252,7 +252,7 @@ function CriterionHistory({ history }: { history: CalibrationHistory }) {
                       <Text size="sm" fw={600} data-testid="history-criterion-alpha">
                         {formatAlpha(c.alpha.value)}
                       </Text>
-                      <AlphaBadge value={c.alpha.value} />
+                      <AlphaBadge value={c.alpha.value} unanimous={c.sessions.every((s) => s.agreementPct === 100)} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -88,11 +88,11 @@ export function StatusBadge({ status }: { status: CalibrationSummary['status'] }
  * Mantine's darkest orange and yellow stay below that, hence a darker amber of our own.
  */
 export const amber = '#a15c00';
-const alphaColor = { good: 'teal.9', tentative: amber, poor: 'red.9', none: 'gray.7' } as const;
+const alphaColor = { good: 'teal.9', tentative: amber, poor: 'red.9', none: 'gray.7', unanimous: 'teal.9' } as const;
 
-export function AlphaBadge({ value }: { value: number | null }) {
+export function AlphaBadge({ value, unanimous = false }: { value: number | null; unanimous?: boolean }) {
   const { t } = useTranslation('calibration');
-  const level = alphaLevel(value);
+  const level = alphaLevel(value, unanimous);
   return (
     <Badge color={alphaColor[level]} variant="filled" styles={wholeLabel} data-testid="alpha-level" data-level={level}>
       {t(`alpha.${level}`)}

@@ -28,9 +28,10 @@ export function participantState(p: CalibrationParticipant, closed: boolean): Pa
 }
 
 /** Krippendorff's own reading: ≥ 0.8 reliable, 0.667–0.8 tentative conclusions only, below that not. */
-export type AlphaLevel = 'good' | 'tentative' | 'poor' | 'none';
-export function alphaLevel(value: number | null): AlphaLevel {
-  if (value === null) return 'none';
+export type AlphaLevel = 'good' | 'tentative' | 'poor' | 'none' | 'unanimous';
+/** `unanimous`: alpha has no value when nobody varies; when everyone gave the same answer, say that instead. */
+export function alphaLevel(value: number | null, unanimous = false): AlphaLevel {
+  if (value === null) return unanimous ? 'unanimous' : 'none';
   if (value >= 0.8) return 'good';
   if (value >= 0.667) return 'tentative';
   return 'poor';
