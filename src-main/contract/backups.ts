@@ -40,16 +40,21 @@ export type RestoreResult = z.infer<typeof restoreResult>;
 
 /** Whether the data folder opened; when not, the renderer shows what to do instead of the app. */
 export const appStatus = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ready'), dataDir: z.string() }),
+  z.object({ state: z.literal('ready'), dataDir: z.string(), demo: z.boolean() }),
   z.object({
     state: z.literal('failed'),
     dataDir: z.string(),
+    /** Whether this is the demo environment (its own folder, fictitious data). */
+    demo: z.boolean(),
     databaseFile: z.string(),
     problem: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }),
   }),
 ]);
 export type AppStatus = z.infer<typeof appStatus>;
 
-/** Channels the app host answers itself, also when the database could not be opened. */
-export const hostChannelNames = ['app.status', 'backups.list', 'backups.restore'] as const;
+/**
+ * Channels the app host answers itself, also when the database could not be opened: status,
+ * backups, and switching between the real data and the demo environment (`demo.reset` seeds it anew).
+ */
+export const hostChannelNames = ['app.status', 'backups.list', 'backups.restore', 'demo.open', 'demo.reset', 'demo.leave'] as const;
 export type HostChannelName = (typeof hostChannelNames)[number];

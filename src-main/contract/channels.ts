@@ -63,6 +63,9 @@ export const channels = {
   'app.status': channel({ input: empty, output: bk.appStatus }),
   'backups.list': channel({ input: empty, output: bk.backupList }),
   'backups.create': channel({ input: empty, output: bk.backupInfo }),
+  'demo.open': channel({ input: empty, output: bk.appStatus, writes: dataTopics }),
+  'demo.reset': channel({ input: empty, output: bk.appStatus, writes: dataTopics }),
+  'demo.leave': channel({ input: empty, output: bk.appStatus, writes: dataTopics }),
   'backups.restore': channel({
     input: bk.restoreInput,
     output: bk.restoreResult,

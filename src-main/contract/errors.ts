@@ -270,8 +270,8 @@ const catalogue = {
     en: 'Klankbord did not start because the database cannot be opened. Restore a backup or choose another data folder.',
   },
   app_busy: {
-    nl: 'Klankbord zet op dit moment een back-up terug. Wacht even en probeer het dan opnieuw.',
-    en: 'Klankbord is restoring a backup right now. Wait a moment and try again.',
+    nl: 'Klankbord opent op dit moment andere gegevens (een back-up of de demo-omgeving). Wacht even en probeer het dan opnieuw.',
+    en: 'Klankbord is opening other data right now (a backup or the demo environment). Wait a moment and try again.',
   },
   calibration_blind: {
     nl: 'De antwoorden van de anderen zijn zichtbaar zodra je je eigen beoordeling hebt ingeleverd of de sessie is gesloten.',

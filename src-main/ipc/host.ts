@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dataTopics,
@@ -20,7 +20,8 @@ import {
   swapInRestore,
   verifyBackup,
 } from '../core/backup/backup';
-import { localDateOf } from '../core/clock';
+import { localDateOf, todayIso } from '../core/clock';
+import { seedDemo } from '../core/demo/seed';
 import type { OpenOptions } from '../core/db/connection';
 import { AppError } from '../core/errors';
 import { dataPaths, ensureDataFolders } from '../core/paths';
@@ -32,7 +33,7 @@ type Log = (message: string, error: unknown) => void;
 type State =
   | { kind: 'ready'; core: Core; dispatcher: Dispatcher; unsubscribe: () => void }
   | { kind: 'failed'; problem: AppStatus & { state: 'failed' } }
-  | { kind: 'restoring' }
+  | { kind: 'switching' }
   | { kind: 'closed' };
 
 export interface Host {
@@ -47,9 +48,16 @@ export interface Host {
 
 export interface HostOptions extends OpenOptions {
   log?: Log;
+  /** Start in the demo environment instead of the real data (`npm run web -- --demo`). */
+  demo?: boolean;
 }
 
-function problemOf(error: unknown, dataDir: string, log: Log): AppStatus & { state: 'failed' } {
+/** The demo lives in its own folder (database, store, backups), never mixed with real data. */
+export const demoFolder = (dataDir: string) => join(dataDir, 'demo');
+/** The same seed gives the same demo; today is the workstation's, so the year of coaching ends now. */
+const DEMO_SEED = 'klankbord-demo';
+
+function problemOf(error: unknown, dataDir: string, demo: boolean, log: Log): AppStatus & { state: 'failed' } {
   const paths = dataPaths(dataDir);
   if (!(error instanceof AppError)) log('Klankbord kon de gegevensmap niet openen', error);
   const code = error instanceof AppError ? error.code : 'db_corrupt';
@@ -60,6 +68,7 @@ function problemOf(error: unknown, dataDir: string, log: Log): AppStatus & { sta
   return {
     state: 'failed',
     dataDir,
+    demo,
     databaseFile: paths.database,
     problem: { code, params, message: formatError(code, params, 'nl') },
   };
@@ -71,23 +80,58 @@ function problemOf(error: unknown, dataDir: string, log: Log): AppStatus & { sta
  * white window. A restore closes the core, swaps the database file and opens it again; screens
  * refresh through the usual change notification.
  */
-export async function startHost(dataDir: string, options: HostOptions = {}): Promise<Host> {
+export async function startHost(realDir: string, options: HostOptions = {}): Promise<Host> {
   const log: Log = options.log ?? console.error;
   const changeListeners = new Set<ChangeListener>();
   const eventListeners = new Set<EventListener>();
-  const paths = dataPaths(dataDir);
+  let demo = options.demo ?? false;
+  let dataDir = demo ? demoFolder(realDir) : realDir;
+  let paths = dataPaths(dataDir);
   let state: State = { kind: 'closed' };
 
   async function open(): Promise<void> {
     try {
+      const fresh = demo && !existsSync(paths.database);
       const core = await openCore(dataDir, options);
+      if (fresh) await seedFreshDemo(core);
       const dispatcher = createDispatcher(core, log);
       const offChange = dispatcher.onChange((topics) => changeListeners.forEach((l) => l(topics)));
       const offEvent = dispatcher.onEvent((event, payload) => eventListeners.forEach((l) => l(event, payload)));
       state = { kind: 'ready', core, dispatcher, unsubscribe: () => (offChange(), offEvent()) };
     } catch (error) {
-      state = { kind: 'failed', problem: problemOf(error, dataDir, log) };
+      state = { kind: 'failed', problem: problemOf(error, dataDir, demo, log) };
     }
+  }
+
+  /** Seeds a new demo folder; a seed that fails leaves no half demo behind. */
+  async function seedFreshDemo(core: Core): Promise<void> {
+    try {
+      await seedDemo(core, { seed: DEMO_SEED, today: todayIso() });
+    } catch (error) {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Closes what is open and opens the real data or the demo (seeded on first use, or again after a reset). */
+  async function switchTo(toDemo: boolean, reset = false): Promise<AppStatus> {
+    const previous = state;
+    state = { kind: 'switching' };
+    if (previous.kind === 'ready') {
+      previous.unsubscribe();
+      await previous.core.close();
+    }
+    demo = toDemo;
+    dataDir = toDemo ? demoFolder(realDir) : realDir;
+    paths = dataPaths(dataDir);
+    if (reset) rmSync(dataDir, { recursive: true, force: true });
+    await open();
+    return status();
+  }
+
+  function status(): AppStatus {
+    return state.kind === 'failed' ? state.problem : { state: 'ready', dataDir, demo };
   }
 
   async function shutDown(): Promise<void> {
@@ -100,7 +144,7 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
     ensureDataFolders(paths);
     verifyBackup(paths.backups, fileName, options);
     const previous = state;
-    state = { kind: 'restoring' };
+    state = { kind: 'switching' };
     let safetyCopy: string | null = null;
     let workstation: Workstation | null = null;
     let incoming: string | null = null;
@@ -141,7 +185,10 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
   }
 
   const hostHandlers: Record<HostChannelName, (input: unknown) => Promise<unknown>> = {
-    'app.status': async () => (state.kind === 'failed' ? state.problem : ({ state: 'ready', dataDir } satisfies AppStatus)),
+    'app.status': async () => status(),
+    'demo.open': () => switchTo(true),
+    'demo.reset': () => switchTo(true, true),
+    'demo.leave': () => switchTo(false),
     'backups.list': async () => ({ folder: paths.backups, keep: BACKUPS_KEPT, backups: listBackups(paths.backups) }),
     'backups.restore': (input) => restore((input as { fileName: string }).fileName),
   };
@@ -151,13 +198,13 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
   return {
     async dispatch(channel, rawInput) {
       if (isChannelName(channel) && isHostChannel(channel)) {
-        if (state.kind === 'restoring') return failure('app_busy');
+        if (state.kind === 'switching') return failure('app_busy');
         const result = await runChannel(channel, rawInput, hostHandlers[channel], log);
-        if (result.ok && channel === 'backups.restore') changeListeners.forEach((l) => l([...dataTopics]));
+        if (result.ok && channel !== 'app.status' && channel !== 'backups.list') changeListeners.forEach((l) => l([...dataTopics]));
         return result;
       }
       if (state.kind === 'ready') return state.dispatcher.dispatch(channel, rawInput);
-      return failure(state.kind === 'restoring' ? 'app_busy' : 'app_not_started');
+      return failure(state.kind === 'switching' ? 'app_busy' : 'app_not_started');
     },
     onChange(listener) {
       changeListeners.add(listener);

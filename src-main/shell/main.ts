@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { stageUpload } from '../core/recordings/uploads';
 import { scheduleRetention } from '../core/retention/retention';
-import { startHost } from '../ipc/host';
+import { startHost, type Host } from '../ipc/host';
 import { chosenDataFolder, rememberDataFolder } from './data-folder';
 import { IPC_CHOOSE_DATA_FOLDER, IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from './ipc-channels';
 import { savePagePdf } from './save-pdf';
@@ -17,6 +17,34 @@ import { createMainWindow, hardenApp, isTrustedIpcSender } from './window';
 function electronNativeBinding(): string | undefined {
   const candidate = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
   return !app.isPackaged && existsSync(candidate) ? candidate : undefined;
+}
+
+/** The menu bar: the demo environment is one click away, as on the first screen of an empty installation. */
+function appMenu(host: Host, window: () => BrowserWindow | null): Menu {
+  const switchTo = (channel: 'demo.open' | 'demo.reset' | 'demo.leave') => async () => {
+    await host.dispatch(channel, {});
+    window()?.reload();
+  };
+  return Menu.buildFromTemplate([
+    {
+      label: 'Klankbord',
+      submenu: [
+        { label: 'Demo-omgeving openen', click: switchTo('demo.open') },
+        { label: 'Demo opnieuw beginnen', click: switchTo('demo.reset') },
+        { label: 'Demo verlaten', click: switchTo('demo.leave') },
+        { type: 'separator' },
+        { label: 'Afsluiten', role: 'quit' },
+      ],
+    },
+    { label: 'Bewerken', role: 'editMenu' },
+    {
+      label: 'Beeld',
+      submenu: [
+        { role: 'reload', label: 'Vernieuwen' },
+        { role: 'togglefullscreen', label: 'Volledig scherm' },
+      ],
+    },
+  ]);
 }
 
 export function runShell(): void {
@@ -73,6 +101,7 @@ export function runShell(): void {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event, payload);
     });
 
+    Menu.setApplicationMenu(appMenu(host, () => win));
     win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), rendererDir);
     app.on('window-all-closed', () => {
       stopRetention();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scheduleRetention } from '../core/retention/retention';
-import { startHost } from '../ipc/host';
+import { demoFolder, startHost } from '../ipc/host';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string' },
     token: { type: 'string' },
+    demo: { type: 'boolean' },
   },
 });
 
@@ -19,7 +20,7 @@ const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 
 try {
   // A data folder that does not open still gets a server: the browser shows what to do.
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, { demo: values.demo ?? false });
   const web = await startWebServer({
     host,
     rendererDir,
@@ -27,7 +28,7 @@ try {
     token: values.token ?? process.env.KLANKBORD_WEB_TOKEN,
   });
   const stopRetention = scheduleRetention(host);
-  console.log(`Klankbord (webmodus) gebruikt gegevensmap ${dataDir}`);
+  console.log(`Klankbord (webmodus) gebruikt gegevensmap ${values.demo ? demoFolder(dataDir) : dataDir}${values.demo ? ' (demo)' : ''}`);
   console.log(`Open in je browser: ${web.loginUrl}`);
   const stop = () => {
     stopRetention();

@@ -1,3 +1,4 @@
+import { DemoBanner } from '../features/demo/DemoBanner';
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconCalendarCheck,
@@ -58,6 +59,7 @@ export function Layout() {
             <Text c="dimmed" size="sm" visibleFrom="sm">
               {t('tagline')}
             </Text>
+            <DemoBanner />
           </Group>
           <Group gap="md">
             <Menu position="bottom-end">

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { auditText } from '../features/audit/i18n';
 import { backupsText } from '../features/backups/i18n';
+import { demoText } from '../features/demo/i18n';
 import { calibrationText } from '../features/calibration/i18n';
 import { chartsText } from '../components/charts/i18n';
 import { coachingText } from '../features/coaching/i18n';
@@ -43,6 +44,7 @@ const bundles = {
   privacy: privacyText,
   audit: auditText,
   backups: backupsText,
+  demo: demoText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

@@ -16,6 +16,7 @@ import { createSource } from '../../src-main/core/sources/sources';
 import { tinyWav } from '../support/tiny-wav';
 import { generateHourCall, openInChromium, peaksAndAnalysis } from './long-call';
 import { reportsBench } from './reports';
+import { demoBench } from './demo';
 
 async function time(run: () => Promise<unknown> | unknown, repeat = 3): Promise<number> {
   let best = Infinity;
@@ -145,3 +146,4 @@ if (wanted('long-call')) {
 }
 if (wanted('scoring')) await scoring();
 if (wanted('reports')) await reportsBench();
+if (wanted('demo')) await demoBench();

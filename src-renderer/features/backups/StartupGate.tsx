@@ -1,18 +1,16 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AppStatus } from '@contract';
+import { useAppStatus } from '../../app/app-status-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { loadAppStatus, StartupProblemPage } from './StartupProblemPage';
+import { StartupProblemPage } from './StartupProblemPage';
 
 /** Renders the app only when its data folder opened; otherwise the way out (never a white window). */
 export function StartupGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AppStatus | null>(null);
+  const { status, load } = useAppStatus();
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
-    loadAppStatus()
-      .then(setStatus)
-      .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
-  }, []);
+    load().catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
+  }, [load]);
 
   if (error) return <ErrorAlert error={error} />;
   if (!status) {

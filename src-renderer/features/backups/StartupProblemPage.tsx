@@ -3,7 +3,6 @@ import { IconDatabaseOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, BackupInfo } from '@contract';
-import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { BackupTable } from './BackupTable';
 import { RestoreModal } from './RestoreModal';
@@ -84,9 +83,4 @@ export function StartupProblemPage({ status, onRetry }: { status: Failed; onRetr
       <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />
     </Container>
   );
-}
-
-/** Asks main whether the data folder opened, before anything else renders. */
-export async function loadAppStatus(): Promise<AppStatus> {
-  return api.call('app.status', {});
 }

@@ -1,3 +1,6 @@
+import { useAppStatus } from '../../app/app-status-store';
+import { DemoBanner } from '../demo/DemoBanner';
+import { OpenDemo } from '../demo/OpenDemo';
 import {
   Anchor,
   Button,
@@ -34,6 +37,7 @@ export function ProfilePicker() {
   const people = useChannel('staff.list', { roles: [...profileRoles] }, ['staff']);
   const [creating, setCreating] = useState(false);
   const showForm = creating || (people.data !== undefined && people.data.length === 0);
+  const demo = useAppStatus((s) => s.status?.demo ?? false);
 
   return (
     <Center mih="100vh" bg="gray.0" py="xl">
@@ -46,6 +50,7 @@ export function ProfilePicker() {
             <Title order={1}>{t('pickTitle')}</Title>
             <Text c="dimmed">{people.data?.length === 0 ? t('noProfiles') : t('pickIntro')}</Text>
           </Stack>
+          <DemoBanner />
           <ErrorAlert error={people.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {people.data?.map((person) => (
@@ -69,6 +74,7 @@ export function ProfilePicker() {
               </UnstyledButton>
             ))}
           </SimpleGrid>
+          {people.data?.length === 0 && !demo && <OpenDemo />}
           {showForm ? (
             <CreateProfile onCreated={(id) => void selectProfile(id).catch(notifyError)} />
           ) : (
