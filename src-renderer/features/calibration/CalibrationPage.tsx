@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CalibrationSummary } from '@contract';
 import { useChannel } from '../../api/use-channel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { ListSection } from '../../components/ListSection';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryView } from './HistoryView';
 import { DeadlineText, wholeLabel } from './labels';
@@ -64,23 +65,6 @@ export function CalibrationPage({ tab }: { tab: CalibrationTab }) {
   );
 }
 
-function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id} data-testid={id}>
-      <Title order={2} fz="lg" mb="sm" id={id}>
-        {title}
-      </Title>
-      {count === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        children
-      )}
-    </Paper>
-  );
-}
-
 function SessionLists() {
   const { t } = useTranslation('calibration');
   const list = useChannel('calibration.list', {}, ['calibration', 'evaluations']);
@@ -94,7 +78,7 @@ function SessionLists() {
   return (
     <Stack gap="lg">
       <ErrorAlert error={list.error} />
-      <Section id="calibration-open" title={t('open')} empty={t('openEmpty')} count={open.length}>
+      <ListSection id="calibration-open" title={t('open')} empty={t('openEmpty')} count={open.length}>
         <Table verticalSpacing={8} fz="sm" aria-labelledby="calibration-open">
           <Table.Thead>
             <Table.Tr>
@@ -129,9 +113,9 @@ function SessionLists() {
             ))}
           </Table.Tbody>
         </Table>
-      </Section>
+      </ListSection>
 
-      <Section id="calibration-closed" title={t('closed')} empty={t('closedEmpty')} count={closed.length}>
+      <ListSection id="calibration-closed" title={t('closed')} empty={t('closedEmpty')} count={closed.length}>
         <Table verticalSpacing={8} fz="sm" aria-labelledby="calibration-closed">
           <Table.Thead>
             <Table.Tr>
@@ -164,7 +148,7 @@ function SessionLists() {
             ))}
           </Table.Tbody>
         </Table>
-      </Section>
+      </ListSection>
     </Stack>
   );
 }
@@ -206,6 +190,14 @@ function MyPart({ session: s }: { session: CalibrationSummary }) {
       {label}
     </Anchor>
   );
+  const statusThenCompare = (color: string, Icon: typeof IconCircleCheck, label: string) => (
+    <Group gap="xs" wrap="nowrap">
+      <Badge color={color} variant="filled" leftSection={<Icon size={12} aria-hidden />} styles={wholeLabel} data-testid="my-status">
+        {label}
+      </Badge>
+      {link(t('mine.compare'))}
+    </Group>
+  );
   switch (step) {
     case 'start':
     case 'continue':
@@ -219,35 +211,9 @@ function MyPart({ session: s }: { session: CalibrationSummary }) {
         />
       );
     case 'submitted':
-      return (
-        <Group gap="xs" wrap="nowrap">
-          <Badge
-            color="teal.9"
-            variant="filled"
-            leftSection={<IconCircleCheck size={12} aria-hidden />}
-            styles={wholeLabel}
-            data-testid="my-status"
-          >
-            {t('mine.submitted')}
-          </Badge>
-          {link(t('mine.compare'))}
-        </Group>
-      );
+      return statusThenCompare('teal.9', IconCircleCheck, t('mine.submitted'));
     case 'missed':
-      return (
-        <Group gap="xs" wrap="nowrap">
-          <Badge
-            color="gray.7"
-            variant="filled"
-            leftSection={<IconCircleX size={12} aria-hidden />}
-            styles={wholeLabel}
-            data-testid="my-status"
-          >
-            {t('mine.missed')}
-          </Badge>
-          {link(t('mine.compare'))}
-        </Group>
-      );
+      return statusThenCompare('gray.7', IconCircleX, t('mine.missed'));
     case 'compare':
       return link(t('mine.compare'));
     case 'view':

@@ -1,5 +1,5 @@
-import { Anchor, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Dispute } from '@contract';
@@ -9,25 +9,9 @@ import { useSession } from '../../app/session-store';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatScore } from '../../components/format';
 import { notifyError } from '../../components/notify';
+import { ListSection } from '../../components/ListSection';
 import { PageHeader } from '../../components/PageHeader';
 import { OutcomeBadge, scoresComparable, SecondStatusBadge, secondStatusKey } from './labels';
-
-function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id} data-testid={id}>
-      <Title order={2} fz="lg" mb="sm" id={id}>
-        {title}
-      </Title>
-      {count === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        children
-      )}
-    </Paper>
-  );
-}
 
 function CallCell({ dispute }: { dispute: Dispute }) {
   return (
@@ -88,7 +72,7 @@ export function DisputesPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Stack gap="lg">
         <ErrorAlert error={all.error} />
-        <Section id="disputes-for-me" title={t('forMe')} empty={t('forMeEmpty')} count={forMe.length}>
+        <ListSection id="disputes-for-me" title={t('forMe')} empty={t('forMeEmpty')} count={forMe.length}>
           <Table verticalSpacing={6} fz="sm" aria-labelledby="disputes-for-me">
             <Table.Thead>
               <Table.Tr>
@@ -124,9 +108,9 @@ export function DisputesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Section>
+        </ListSection>
 
-        <Section id="disputes-open" title={t('open')} empty={t('openEmpty')} count={open.length}>
+        <ListSection id="disputes-open" title={t('open')} empty={t('openEmpty')} count={open.length}>
           <Table verticalSpacing={6} fz="sm" aria-labelledby="disputes-open">
             <Table.Thead>
               <Table.Tr>
@@ -157,9 +141,9 @@ export function DisputesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Section>
+        </ListSection>
 
-        <Section id="disputes-decided" title={t('decided')} empty={t('decidedEmpty')} count={decided.length}>
+        <ListSection id="disputes-decided" title={t('decided')} empty={t('decidedEmpty')} count={decided.length}>
           <Table verticalSpacing={6} fz="sm" aria-labelledby="disputes-decided">
             <Table.Thead>
               <Table.Tr>
@@ -204,7 +188,7 @@ export function DisputesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Section>
+        </ListSection>
       </Stack>
     </>
   );
