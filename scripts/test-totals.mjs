@@ -8,14 +8,17 @@ let passed = 0;
 let failed = 0;
 let missing = 0;
 
-const vitestFile = join(dir, 'vitest-results.json');
-if (existsSync(vitestFile)) {
-  const report = JSON.parse(readFileSync(vitestFile, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-  // A file that failed to load has no failed test but makes the run unsuccessful.
-  if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
-} else missing += 1;
+// The suite on SQLite, then the integration suite again on PostgreSQL (team mode).
+for (const name of ['vitest-results.json', 'vitest-postgres-results.json']) {
+  const vitestFile = join(dir, name);
+  if (existsSync(vitestFile)) {
+    const report = JSON.parse(readFileSync(vitestFile, 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    // A file that failed to load has no failed test but makes the run unsuccessful.
+    if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
+  } else missing += 1;
+}
 
 const e2eFile = join(dir, 'e2e-results.json');
 if (existsSync(e2eFile)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestamp } from './common';
+import { teamHostChannelNames, teamMode } from './team';
 
 /** Why a backup was made; the kind is part of its file name. */
 export const backupKinds = ['daily', 'manual', 'before_migration', 'before_restore'] as const;
@@ -40,12 +41,14 @@ export type RestoreResult = z.infer<typeof restoreResult>;
 
 /** Whether the data folder opened; when not, the renderer shows what to do instead of the app. */
 export const appStatus = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ready'), dataDir: z.string(), demo: z.boolean() }),
+  z.object({ state: z.literal('ready'), dataDir: z.string(), demo: z.boolean(), mode: teamMode }),
   z.object({
     state: z.literal('failed'),
     dataDir: z.string(),
     /** Whether this is the demo environment (its own folder, fictitious data). */
     demo: z.boolean(),
+    mode: teamMode,
+    /** The SQLite file, or in team mode `<host>/<database>`. */
     databaseFile: z.string(),
     problem: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }),
   }),
@@ -54,7 +57,16 @@ export type AppStatus = z.infer<typeof appStatus>;
 
 /**
  * Channels the app host answers itself, also when the database could not be opened: status,
- * backups, and switching between the real data and the demo environment (`demo.reset` seeds it anew).
+ * backups, switching between the real data and the demo environment (`demo.reset` seeds it anew),
+ * and team mode (switching it on and off must work while the team database is unreachable).
  */
-export const hostChannelNames = ['app.status', 'backups.list', 'backups.restore', 'demo.open', 'demo.reset', 'demo.leave'] as const;
+export const hostChannelNames = [
+  'app.status',
+  'backups.list',
+  'backups.restore',
+  'demo.open',
+  'demo.reset',
+  'demo.leave',
+  ...teamHostChannelNames,
+] as const;
 export type HostChannelName = (typeof hostChannelNames)[number];

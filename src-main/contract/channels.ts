@@ -20,6 +20,7 @@ import * as ses from './session';
 import * as src from './sources';
 import * as st from './staff';
 import * as cfg from './settings';
+import * as tm from './team';
 import type { ChannelName } from './bridge';
 
 /** Which part of the data a write touches; screens that read it refresh. */
@@ -53,12 +54,20 @@ export const channels = {
   'session.get': channel({ input: empty, output: ses.sessionState }),
   'session.selectProfile': channel({ input: ses.selectProfileInput, output: ses.sessionState, writes: ['session'] }),
   'session.setLanguage': channel({ input: ses.setLanguageInput, output: ses.sessionState, writes: ['session'] }),
+  /** Sign-in with employee number and password, for this workstation (process) only. */
+  'session.signIn': channel({ input: ses.signInInput, output: ses.sessionState, writes: ['session'] }),
+  'session.signOut': channel({ input: empty, output: ses.sessionState, writes: ['session'] }),
+  'session.changePassword': channel({ input: ses.changePasswordInput, output: ses.passwordStatus }),
+  /** First run with sign-in: a manager sets their own first password and is signed in; refused once any password exists. */
+  'session.claimFirstManager': channel({ input: ses.claimFirstManagerInput, output: ses.sessionState, writes: ['session', 'staff'] }),
 
   'staff.list': channel({ input: st.staffListQuery, output: z.array(st.staffMember) }),
   'staff.get': channel({ input: byId, output: st.staffMember }),
   'staff.create': channel({ input: st.staffFields, output: st.staffMember, writes: ['staff'] }),
   'staff.update': channel({ input: st.staffUpdate, output: st.staffMember, writes: ['staff'] }),
   'staff.importRoster': channel({ input: st.rosterImportInput, output: st.rosterImportResult, writes: ['staff'] }),
+  /** A manager sets (or resets) someone's password; the hash never leaves main. */
+  'staff.setPassword': channel({ input: ses.setPasswordInput, output: ses.passwordStatus, writes: ['staff'] }),
 
   'app.status': channel({ input: empty, output: bk.appStatus }),
   'backups.list': channel({ input: empty, output: bk.backupList }),
@@ -72,6 +81,14 @@ export const channels = {
     // A restore replaces everything: every screen refreshes.
     writes: dataTopics,
   }),
+
+  'team.status': channel({ input: empty, output: tm.teamStatus }),
+  'team.test': channel({ input: tm.teamSettingsInput, output: tm.teamCheck }),
+  /** Switches this workstation to the team database: everything is read from there from now on. */
+  'team.enable': channel({ input: tm.teamSettingsInput, output: tm.teamStatus, writes: dataTopics }),
+  'team.disable': channel({ input: empty, output: tm.teamStatus, writes: dataTopics }),
+  /** Copies this workstation's own database and recordings into the (empty) team database. */
+  'team.move': channel({ input: empty, output: tm.teamMoveResult, writes: dataTopics }),
 
   'calibration.list': channel({ input: cal.calibrationListQuery, output: z.array(cal.calibrationSummary) }),
   'calibration.get': channel({ input: byId, output: cal.calibrationSession }),
@@ -157,7 +174,7 @@ export const channels = {
   'evaluations.start': channel({ input: ev.startInput, output: ev.evaluation, writes: ['evaluations'] }),
   'evaluations.get': channel({ input: byId, output: ev.evaluation }),
   'evaluations.saveDraft': channel({ input: ev.draftInput, output: ev.draftSaved, writes: ['evaluations'] }),
-  'evaluations.finalize': channel({ input: byId, output: ev.evaluation, writes: ['evaluations'] }),
+  'evaluations.finalize': channel({ input: ev.finalizeInput, output: ev.evaluation, writes: ['evaluations'] }),
   'evaluations.listForAdvisor': channel({ input: ev.listForAdvisorInput, output: z.array(ev.evaluationSummary) }),
   'evaluations.listForRecording': channel({ input: ev.listForRecordingInput, output: z.array(ev.evaluationSummary) }),
   /** Every version of a finished evaluation, oldest first: nothing is overwritten. */

@@ -301,6 +301,90 @@ const catalogue = {
     nl: 'Alleen {name}, die de sessie aanmaakte, of een teammanager kan de kalibratiesessie sluiten en de afgesproken antwoorden vastleggen.',
     en: 'Only {name}, who created the session, or a team manager can close the calibration session and record the agreed answers.',
   },
+  team_mode_unsupported: {
+    nl: 'Dit kan alleen met een eigen database op deze werkplek. In teammodus regelt de ICT-afdeling back-ups en herstel op de PostgreSQL-server.',
+    en: 'This is only possible with a database of its own on this workstation. In team mode IT takes care of backups and restores on the PostgreSQL server.',
+  },
+  team_unreachable: {
+    nl: 'De teamdatabase op {host}:{port} is niet bereikbaar ({detail}). Controleer de servernaam en poort, of de server draait en of het netwerk hem toelaat.',
+    en: 'The team database at {host}:{port} cannot be reached ({detail}). Check the server name and port, whether the server runs and whether the network allows it.',
+  },
+  team_login_refused: {
+    nl: 'De teamdatabase weigert gebruiker "{user}" ({detail}). Controleer gebruikersnaam en wachtwoord bij de ICT-afdeling.',
+    en: 'The team database refuses user "{user}" ({detail}). Check the user name and password with IT.',
+  },
+  team_database_missing: {
+    nl: 'De database "{database}" bestaat niet op {host}. Laat de ICT-afdeling hem aanmaken (zie de handleiding "Teammodus").',
+    en: 'The database "{database}" does not exist on {host}. Ask IT to create it (see the "Team mode" guide).',
+  },
+  team_rights_missing: {
+    nl: 'Gebruiker "{user}" heeft niet genoeg rechten in database "{database}" ({detail}). De gebruiker moet tabellen kunnen aanmaken en wijzigen; zie de handleiding "Teammodus".',
+    en: 'User "{user}" lacks rights in database "{database}" ({detail}). The user must be able to create and change tables; see the "Team mode" guide.',
+  },
+  team_not_empty: {
+    nl: 'De teamdatabase "{database}" bevat al gegevens ({detail}). Gegevens van een werkplek kunnen alleen in een lege teamdatabase worden overgezet; samenvoegen met bestaande gegevens kan niet, omdat beoordelingen en medewerkers dan dubbel zouden komen.',
+    en: 'The team database "{database}" already holds data ({detail}). A workstation\'s data can only be moved into an empty team database; merging with existing data is not supported, because evaluations and staff would then be duplicated.',
+  },
+  team_move_local_only: {
+    nl: 'Overzetten kan alleen vanuit de eigen database van deze werkplek naar de teamdatabase. Zet eerst de teammodus aan met de gegevens van deze werkplek nog aanwezig.',
+    en: "Moving is only possible from this workstation's own database into the team database. Switch team mode on while this workstation's data is still present.",
+  },
+  team_settings_missing: {
+    nl: 'Teammodus is op deze werkplek niet ingesteld. Vul in Instellingen → Teammodus de gegevens van de teamdatabase in.',
+    en: 'Team mode is not set up on this workstation. Fill in the team database details in Settings → Team mode.',
+  },
+  team_secret_unavailable: {
+    nl: 'Het wachtwoord van de teamdatabase kan op deze werkplek niet veilig worden bewaard of gelezen ({detail}). Vul het wachtwoord opnieuw in bij Instellingen → Teammodus.',
+    en: 'The team database password cannot be stored or read securely on this workstation ({detail}). Enter the password again in Settings → Team mode.',
+  },
+  team_settings_invalid: {
+    nl: 'Het bestand met de teaminstellingen ({path}) klopt niet: {detail}. Zet de teammodus uit of vul de gegevens opnieuw in.',
+    en: 'The team settings file ({path}) is not valid: {detail}. Switch team mode off or enter the details again.',
+  },
+  edit_conflict: {
+    nl: '{what} is intussen ergens anders opgeslagen ({at}). Jouw laatste wijziging is niet opgeslagen, zodat de andere niet verloren gaat. Laad het scherm opnieuw en breng je wijziging daarna nog eens aan.',
+    en: '{what} was saved somewhere else in the meantime ({at}). Your last change was not saved, so the other one is not lost. Reload the screen and make your change again.',
+  },
+  sign_in_failed: {
+    nl: 'Personeelsnummer of wachtwoord klopt niet. Controleer beide en probeer het opnieuw; weet je je wachtwoord niet meer, vraag dan je teammanager een nieuw in te stellen.',
+    en: 'Employee number or password is not correct. Check both and try again; if you forgot your password, ask your team manager to set a new one.',
+  },
+  sign_in_required: {
+    nl: 'Log eerst in met je personeelsnummer en wachtwoord voordat je verdergaat.',
+    en: 'Sign in with your employee number and password before you continue.',
+  },
+  sign_in_off: {
+    nl: 'Inloggen met een wachtwoord staat op deze werkplek niet aan; kies je profiel rechtsboven.',
+    en: 'Signing in with a password is not switched on at this workstation; choose your profile at the top right.',
+  },
+  profile_choice_off: {
+    nl: 'Op deze werkplek log je in met je personeelsnummer en wachtwoord; een profiel kiezen kan hier niet.',
+    en: 'At this workstation you sign in with your employee number and password; choosing a profile is not possible here.',
+  },
+  access_denied: {
+    nl: 'Je hebt geen toegang tot {what}: {why}. Heb je dit wel nodig, vraag het dan aan je teammanager.',
+    en: 'You have no access to {what}: {why}. If you do need it, ask your team manager.',
+  },
+  password_too_short: {
+    nl: 'Het wachtwoord is te kort: gebruik minstens {min} tekens. Een zin van een paar woorden onthoud je makkelijk.',
+    en: 'The password is too short: use at least {min} characters. A sentence of a few words is easy to remember.',
+  },
+  password_current_wrong: {
+    nl: 'Je huidige wachtwoord klopt niet, dus het nieuwe is niet ingesteld. Typ je huidige wachtwoord opnieuw.',
+    en: 'Your current password is not correct, so the new one was not set. Type your current password again.',
+  },
+  first_manager_taken: {
+    nl: 'Er is al een wachtwoord ingesteld, dus de eerste inrichting is klaar. Log in, of vraag een teammanager je wachtwoord in te stellen.',
+    en: 'A password has already been set, so the first setup is done. Sign in, or ask a team manager to set your password.',
+  },
+  first_manager_role: {
+    nl: '{name} is geen teammanager (of is uit dienst). Alleen een teammanager kan het eerste wachtwoord instellen.',
+    en: '{name} is not a team manager (or has left). Only a team manager can set the first password.',
+  },
+  password_not_for_role: {
+    nl: '{name} is klantadviseur of uit dienst en logt niet in bij Klankbord; een wachtwoord is alleen voor coaches, teammanagers en trainers.',
+    en: '{name} is an advisor or has left and does not sign in to Klankbord; a password is only for coaches, team managers and trainers.',
+  },
   internal: {
     nl: 'Er ging onverwacht iets mis ({detail}). Je werk tot nu toe is bewaard; probeer het opnieuw of herstart Klankbord.',
     en: 'Something unexpected went wrong ({detail}). Your work so far is saved; try again or restart Klankbord.',

@@ -114,11 +114,15 @@ export const startInput = z.object({ recordingId: id });
 
 export const draftInput = z.object({
   id,
+  /** The revision this screen last saw; a newer one means it was saved elsewhere (edit_conflict). */
+  expectedRevision: z.number().int().optional(),
   tops: shortText(5000),
   tips: shortText(5000),
   answers: z.array(answer).max(200),
 });
 export type DraftInput = z.infer<typeof draftInput>;
+
+export const finalizeInput = z.object({ id, expectedRevision: z.number().int().optional() });
 
 export const draftSaved = z.object({ savedAt: timestamp, revision: z.number().int(), result: scoreResult });
 

@@ -24,3 +24,4 @@ export * from './session';
 export * from './settings';
 export * from './sources';
 export * from './staff';
+export * from './team';

@@ -18,7 +18,8 @@ export const rubricSummary = z.object({ id, key: z.string(), name: z.string(), v
 export type RubricSummary = z.infer<typeof rubricSummary>;
 
 export const createRubricInput = z.object({ definition: rubricDefinition });
-export const saveRubricDraftInput = z.object({ id, definition: rubricDefinition });
+/** `expectedRevision`: the draft's revision as the editor loaded it; a newer one means someone else saved (edit_conflict). */
+export const saveRubricDraftInput = z.object({ id, definition: rubricDefinition, expectedRevision: z.number().int().optional() });
 export const newRubricDraftInput = z.object({ rubricId: id });
 /** The file's text is parsed by the core, so a broken file gets a clear message rather than a schema error. */
 export const importRubricInput = z.object({ fileName: z.string().max(260), text: z.string().max(2_000_000) });

@@ -37,6 +37,8 @@ export const rubricVersion = z.object({
   status: z.enum(['draft', 'published']),
   criticalZeroesTotal: z.boolean(),
   sections: z.array(section),
+  /** Raised by every save of a draft; sent back as `expectedRevision` so two editors cannot overwrite each other. */
+  revision: z.number().int(),
 });
 export type RubricVersion = z.infer<typeof rubricVersion>;
 

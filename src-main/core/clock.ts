@@ -28,6 +28,12 @@ export function localDateOf(timestamp: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The time of day, in this workstation's time, of a stored moment, `HH:mm`. */
+export function localTimeOf(timestamp: string): string {
+  const d = new Date(timestamp);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Whole calendar days from one `YYYY-MM-DD` to another (negative when `to` is earlier). Reports call it thousands of times. */
 export function calendarDaysBetween(from: string, to: string): number {
   const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));

@@ -11,11 +11,12 @@ export interface DataPaths {
   backups: string;
 }
 
-export function dataPaths(dataDir: string): DataPaths {
+/** `sharedStore`: team mode keeps the recordings in one folder all workstations reach. */
+export function dataPaths(dataDir: string, sharedStore?: string): DataPaths {
   return {
     dataDir,
     database: join(dataDir, 'klankbord.sqlite'),
-    store: join(dataDir, 'store'),
+    store: sharedStore ?? join(dataDir, 'store'),
     uploads: join(dataDir, 'uploads'),
     backups: join(dataDir, 'backups'),
   };

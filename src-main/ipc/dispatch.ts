@@ -16,6 +16,8 @@ import {
 import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { currentProfileId } from '../core/session/session';
+import { emptySlot, signedInViewer, signInRequired, type Viewer } from '../core/session/sign-in';
+import { guardChannel } from '../core/team/access';
 import { handlers, type HandlerContext } from './handlers';
 
 // Validation messages reach coaches: let zod speak Dutch.
@@ -30,6 +32,8 @@ export interface Dispatcher {
   /** Called after every successful write with the topics it touched. */
   onChange(listener: ChangeListener): () => void;
   onEvent(listener: EventListener): () => void;
+  /** Who signed in through this dispatcher (null: nobody, or sign-in is off); the host's team channels ask it. */
+  viewer(): Promise<Viewer | null>;
 }
 
 export const failure = (code: ErrorCode, params: ErrorParams = {}): IpcResult<never> => ({
@@ -76,7 +80,11 @@ export async function runChannel(
 export function createDispatcher(core: Core, log: (message: string, error: unknown) => void = console.error): Dispatcher {
   const listeners = new Set<ChangeListener>();
   const eventListeners = new Set<EventListener>();
+  // Who signed in here, when sign-in is required: this process's, never shared through the database.
+  const slot = emptySlot();
+  const profileId = async () => ((await signInRequired(core)) ? ((await signedInViewer(core, slot))?.id ?? null) : currentProfileId(core));
   const ctx: HandlerContext = {
+    slot,
     core,
     emit: (event, payload) => {
       for (const listener of eventListeners) {
@@ -87,10 +95,10 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
         }
       }
     },
-    profileId: () => currentProfileId(core),
+    profileId,
     actorId: async () => {
-      const id = await currentProfileId(core);
-      if (id === null) throw new AppError('no_profile');
+      const id = await profileId();
+      if (id === null) throw new AppError((await signInRequired(core)) ? 'sign_in_required' : 'no_profile');
       return id;
     },
   };
@@ -98,7 +106,16 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
   async function dispatch(channel: string, rawInput: unknown): Promise<IpcResult<unknown>> {
     if (!isChannelName(channel) || isHostChannel(channel)) return failure('unknown_channel', { channel: channel.slice(0, 80) });
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const result = await runChannel(channel, rawInput, (input) => handler(input, ctx), log);
+    const result = await runChannel(
+      channel,
+      rawInput,
+      async (input) => {
+        // Access is decided here, once for every channel, before any handler runs (core/team/access.ts).
+        const guarded = await guardChannel(core, slot, channel, input);
+        return guarded.filter(await handler(guarded.input, ctx));
+      },
+      log,
+    );
     const spec = channels[channel];
     const writes: readonly DataTopic[] | undefined = 'writes' in spec ? spec.writes : undefined;
     if (result.ok && writes) for (const listener of listeners) listener([...writes]);
@@ -115,5 +132,21 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
+    viewer: () => signedInViewer(core, slot),
   };
+}
+
+/**
+ * Audio is streamed outside the channels (media route, media protocol), so it asks the same
+ * guard through the channel that opens the call: a coach cannot play another team's call by id.
+ * Null when it may be streamed; other errors (not found) are left to the stream itself.
+ */
+export async function mediaRefusal(
+  dispatch: Dispatcher['dispatch'],
+  kind: 'recording' | 'source',
+  id: number,
+): Promise<{ code: string; message: string } | null> {
+  const result = kind === 'recording' ? await dispatch('recordings.get', { id }) : await dispatch('sources.list', {});
+  if (result.ok || (result.error.code !== 'sign_in_required' && result.error.code !== 'access_denied')) return null;
+  return { code: result.error.code, message: result.error.message };
 }

@@ -51,6 +51,7 @@ import { listRetentionLog, runRetention } from '../core/retention/retention';
 import { bringIntoStore, drawSample, getSample, listSamples, redrawItem, sampleForAdvisor } from '../core/sampling/samples';
 import { todayIso } from '../core/clock';
 import { getSession, selectProfile, setLanguage } from '../core/session/session';
+import { changePassword, claimFirstManager, setPassword, signIn, signOut, type SignInSlot } from '../core/session/sign-in';
 import { cancelScan, scanSource } from '../core/sources/scan';
 import {
   createSource,
@@ -91,6 +92,8 @@ import { onboardingRampUp } from '../core/onboarding/ramp-up';
 
 export interface HandlerContext {
   core: Core;
+  /** Who signed in at this workstation when sign-in is required (core/session/sign-in.ts). */
+  slot: SignInSlot;
   /** The signed-in profile; throws `no_profile` when nobody is signed in. */
   actorId(): Promise<number>;
   /** The signed-in profile, or null: for reads that only narrow what a profile may see. */
@@ -105,9 +108,23 @@ export type Handlers = { [C in Exclude<ChannelName, HostChannelName>]: Handler<C
 
 /** Every channel of the contract, mapped to the core. The type makes a missing channel a compile error. */
 export const handlers: Handlers = {
-  'session.get': (_, { core }) => getSession(core),
+  'session.get': (_, { core, slot }) => getSession(core, slot),
   'session.selectProfile': ({ staffId }, { core }) => selectProfile(core, staffId),
-  'session.setLanguage': ({ language }, { core }) => setLanguage(core, language),
+  'session.setLanguage': ({ language }, { core, slot }) => setLanguage(core, language, slot),
+  'session.signIn': async ({ employeeNumber, password }, { core, slot }) => {
+    await signIn(core, slot, employeeNumber, password);
+    return getSession(core, slot);
+  },
+  'session.signOut': async (_, { core, slot }) => {
+    signOut(slot);
+    return getSession(core, slot);
+  },
+  'session.changePassword': async ({ currentPassword, newPassword }, ctx) =>
+    changePassword(ctx.core, await ctx.actorId(), currentPassword, newPassword),
+  'session.claimFirstManager': async (input, { core, slot }) => {
+    await claimFirstManager(core, slot, input);
+    return getSession(core, slot);
+  },
 
   'staff.list': (query, { core }) => listStaff(core.db, query),
   'staff.get': ({ id }, { core }) => getStaff(core.db, id),
@@ -115,6 +132,7 @@ export const handlers: Handlers = {
   'staff.create': async (fields, ctx) => createStaff(ctx.core.db, fields, await ctx.profileId()),
   'staff.update': async ({ id, ...fields }, ctx) => updateStaff(ctx.core.db, id, fields, await ctx.profileId()),
   'staff.importRoster': async (input, ctx) => importRoster(ctx.core.db, input, await ctx.profileId()),
+  'staff.setPassword': async ({ staffId, password }, ctx) => setPassword(ctx.core, await ctx.actorId(), staffId, password),
 
   'backups.create': async (_, { core }) => backupDatabase(core, core.paths.backups, 'manual'),
 
@@ -184,7 +202,7 @@ export const handlers: Handlers = {
   'rubrics.getVersion': ({ id }, { core }) => getRubricVersion(core.db, id),
   'rubrics.list': (_, { core }) => listRubrics(core.db),
   'rubrics.create': ({ definition }, { core }) => createRubric(core.db, definition),
-  'rubrics.saveDraft': ({ id, definition }, { core }) => saveRubricDraft(core.db, id, definition),
+  'rubrics.saveDraft': ({ id, definition, expectedRevision }, { core }) => saveRubricDraft(core.db, id, definition, expectedRevision),
   'rubrics.publish': async ({ id }, ctx) => publishRubricVersion(ctx.core.db, id, await ctx.profileId()),
   'rubrics.newDraft': ({ rubricId }, { core }) => newRubricDraft(core.db, rubricId),
   'rubrics.discardDraft': async ({ id }, { core }) => {
@@ -204,7 +222,8 @@ export const handlers: Handlers = {
     return getEvaluation(ctx.core.db, id);
   },
   'evaluations.saveDraft': async (input, ctx) => saveDraft(ctx.core.db, await ctx.actorId(), input),
-  'evaluations.finalize': async ({ id }, ctx) => finalizeEvaluation(ctx.core.db, await ctx.actorId(), id),
+  'evaluations.finalize': async ({ id, expectedRevision }, ctx) =>
+    finalizeEvaluation(ctx.core.db, await ctx.actorId(), id, expectedRevision),
   'evaluations.listForAdvisor': async ({ advisorId }, ctx) => listEvaluationsForAdvisor(ctx.core.db, advisorId, await ctx.profileId()),
   'evaluations.listForRecording': async ({ recordingId }, ctx) =>
     listEvaluationsForRecording(ctx.core.db, recordingId, await ctx.profileId()),

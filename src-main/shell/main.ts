@@ -7,6 +7,7 @@ import { startHost, type Host } from '../ipc/host';
 import { chosenDataFolder, rememberDataFolder } from './data-folder';
 import { IPC_CHOOSE_DATA_FOLDER, IPC_EVENT, IPC_INVOKE, IPC_SAVE_PDF, IPC_UPLOAD } from './ipc-channels';
 import { savePagePdf } from './save-pdf';
+import { electronSecrets } from './secrets';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { createMainWindow, hardenApp, isTrustedIpcSender } from './window';
 
@@ -64,7 +65,10 @@ export function runShell(): void {
 
   void app.whenReady().then(async () => {
     // A data folder that does not open still gets a window: the renderer shows what to do.
-    const host = await startHost(chosenDataFolder(app.getPath('userData')), { nativeBinding: electronNativeBinding() });
+    const host = await startHost(chosenDataFolder(app.getPath('userData')), {
+      nativeBinding: electronNativeBinding(),
+      teamSources: { secrets: electronSecrets },
+    });
     const stopRetention = scheduleRetention(host);
     handleMediaProtocol(host);
 

@@ -20,7 +20,8 @@ const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 
 try {
   // A data folder that does not open still gets a server: the browser shows what to do.
-  const host = await startHost(dataDir, { demo: values.demo ?? false });
+  // Team mode on a server: IT sets KLANKBORD_PG_* (the password only ever there), see README "Teammodus".
+  const host = await startHost(dataDir, { demo: values.demo ?? false, teamSources: { env: process.env } });
   const web = await startWebServer({
     host,
     rendererDir,

@@ -9,7 +9,7 @@ import { mediaFile } from '../core/recordings/recordings';
 import { sourceMediaFile } from '../core/sources/media';
 import { stageUpload } from '../core/recordings/uploads';
 import { AppError } from '../core/errors';
-import { failure } from '../ipc/dispatch';
+import { failure, mediaRefusal } from '../ipc/dispatch';
 import type { Host } from '../ipc/host';
 import { contentSecurityPolicy } from '../shell/security';
 
@@ -133,6 +133,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     const sourceMedia = /^\/media\/source\/(\d+)$/.exec(url.pathname);
     if (core && req.method === 'GET' && sourceMedia) {
+      const refused = await mediaRefusal((c, i) => host.dispatch(c, i), 'source', Number(sourceMedia[1]));
+      if (refused) return send(res, 403, { error: refused.code, message: refused.message });
       try {
         const file = await sourceMediaFile(core, Number(sourceMedia[1]));
         const out = mediaResponse(file.path, file.size, file.mediaType, req.headers.range);
@@ -149,6 +151,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     const media = /^\/media\/(\d+)$/.exec(url.pathname);
     if (core && req.method === 'GET' && media) {
+      const refused = await mediaRefusal((c, i) => host.dispatch(c, i), 'recording', Number(media[1]));
+      if (refused) return send(res, 403, { error: refused.code, message: refused.message });
       try {
         const file = await mediaFile(core, Number(media[1]));
         const out = mediaResponse(file.path, file.size, file.mediaType, req.headers.range);

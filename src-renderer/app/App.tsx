@@ -22,6 +22,7 @@ import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
 import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SamplingPage } from '../features/sampling/SamplingPage';
 import { ProfilePicker } from '../features/session/ProfilePicker';
+import { SignInPage } from '../features/session/SignInPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LibraryPage } from '../features/sources/LibraryPage';
 import { SourcesPage } from '../features/sources/SourcesPage';
@@ -49,7 +50,7 @@ export function App() {
       </Center>
     );
   }
-  if (!session.profile) return <ProfilePicker />;
+  if (!session.profile) return session.signInRequired ? <SignInPage /> : <ProfilePicker />;
 
   // Hash routes work for file:// in Electron and for the web server alike, and deep-link both ways.
   return (

@@ -81,7 +81,10 @@ export function Layout() {
             </Menu>
             {profile ? (
               <ProfileSwitcher>
-                <UnstyledButton aria-label={t('switchProfile')} data-testid="profile-button">
+                <UnstyledButton
+                  aria-label={session?.signInRequired ? t('signedInAs', { ns: 'session', name: profile.name }) : t('switchProfile')}
+                  data-testid="profile-button"
+                >
                   <Group gap={8}>
                     <IconUserCircle size={22} aria-hidden />
                     <Stack gap={0}>

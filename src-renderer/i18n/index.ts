@@ -21,6 +21,7 @@ import { sessionText } from '../features/session/i18n';
 import { settingsText } from '../features/settings/i18n';
 import { sourcesText } from '../features/sources/i18n';
 import { staffText } from '../features/staff/i18n';
+import { teamText } from '../features/team/i18n';
 
 /** Each feature owns its texts (nl and en side by side); they meet here as namespaces. */
 const bundles = {
@@ -45,6 +46,7 @@ const bundles = {
   audit: auditText,
   backups: backupsText,
   demo: demoText,
+  team: teamText,
 };
 
 export const namespaces = Object.keys(bundles) as Array<keyof typeof bundles>;

@@ -1,20 +1,25 @@
 /**
  * The reports figures of `npm run bench`: advisor trend and team month summary on 500 advisors ×
  * 5 years × 4 evaluations × 25 criteria (3 million answers), as p95 in ms and as ratios against a
- * plain count over the same advisor's / month's evaluations measured in the same run.
+ * plain count over the same advisor's / month's evaluations measured in the same run; then the
+ * same figures on a PostgreSQL team database holding the same rows, as medians side by side,
+ * with a check that both databases give the same reports.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rubricDefinition, type RubricDefinition } from '../../src-main/contract';
+import { sql } from 'kysely';
 import { openCore, type Core } from '../../src-main/core/app';
+import { sqliteOf, type Db } from '../../src-main/core/db/connection';
 import { setRubricAssignments } from '../../src-main/core/rubrics/assignments';
 import { createPublishedRubric } from '../../src-main/core/rubrics/editor';
 import { getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { teamMonth } from '../../src-main/core/reports/team-month';
 import { advisorTrend } from '../../src-main/core/reports/trend';
 import { periodsBetween } from '../../src-main/core/reports/periods';
+import { benchPostgres, type BenchPostgres } from './postgres';
 
 export const BENCH_ADVISORS = 500;
 export const BENCH_TEAMS = 10;
@@ -87,7 +92,7 @@ export async function seedReportsDatabase(core: Core, size: SeedSize = benchSize
   const criteria = rubric.sections.flatMap((s) => s.criteria);
   const random = mulberry32(20261130);
   const periods = periodsBetween(size.first, size.last);
-  const sqlite = core.sqlite;
+  const sqlite = sqliteOf(core);
   const at = '2021-11-01T08:00:00.000Z';
 
   const insertStaff = sqlite.prepare(
@@ -220,37 +225,91 @@ export async function seedReportsDatabase(core: Core, size: SeedSize = benchSize
   return { rows };
 }
 
-function p95(samples: readonly number[]): number {
+function quantile(samples: readonly number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))]!;
 }
 
 interface Timing {
   /** Wall-clock p95, ms: what the user waits. */
   wall: number;
+  /** Wall-clock median, ms: what the SQLite / PostgreSQL comparison uses, steadier than p95 on a shared machine. */
+  median: number;
   /** Process CPU p95, ms: less disturbed when other work shares the machine (SQLite runs on this thread). */
   cpu: number;
 }
 
-async function sample(runs: number, run: (i: number) => Promise<unknown> | unknown): Promise<Timing> {
-  for (let i = 0; i < 3; i++) await run(i); // warm the statement paths
-  const wall: number[] = [];
-  const cpu: number[] = [];
+/**
+ * Times each runner `runs` times (after 3 warm-up runs), taking turns run by run, so that whatever
+ * else the machine does meanwhile weighs on every runner alike. `keep` collects the results.
+ */
+async function sampleTurns(
+  runs: number,
+  runners: readonly { run: (i: number) => Promise<unknown> | unknown; keep?: unknown[] }[],
+): Promise<Timing[]> {
+  for (let i = 0; i < 3; i++) for (const r of runners) await r.run(i); // warm the statement paths
+  const wall = runners.map((): number[] => []);
+  const cpu = runners.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    await run(i);
-    wall.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
+    for (const [k, r] of runners.entries()) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const result = await r.run(i);
+      wall[k]!.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu[k]!.push((used.user + used.system) / 1000);
+      r.keep?.push(result);
+    }
   }
-  return { wall: p95(wall), cpu: p95(cpu) };
+  return runners.map((_, k) => ({ wall: quantile(wall[k]!, 0.95), median: quantile(wall[k]!, 0.5), cpu: quantile(cpu[k]!, 0.95) }));
 }
+
+const sample = async (runs: number, run: (i: number) => Promise<unknown> | unknown): Promise<Timing> =>
+  (await sampleTurns(runs, [{ run }]))[0]!;
+
+/** One figure, run the same way (same inputs for the same i) on both databases. */
+interface Measure {
+  label: string;
+  runs: number;
+  run(db: Db, i: number): Promise<unknown>;
+  /** A report whose output both databases must agree on; the counts are only baselines. */
+  report: boolean;
+}
+
+/**
+ * Where two results first differ, or null. Floating sums may differ in the last bits between the
+ * databases (they add in a different order); a relative 1e-9 is far below anything shown.
+ */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? null : `${path}: ${a} ≠ ${b}`;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}: ${a.length} ≠ ${b.length} items`;
+    for (let i = 0; i < a.length; i++) {
+      const found = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const key of keys) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return a === b ? null : `${path}: ${JSON.stringify(a)?.slice(0, 80)} ≠ ${JSON.stringify(b)?.slice(0, 80)}`;
+}
+
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
 export async function reportsBench(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'klankbord-bench-reports-'));
   try {
     const core = await openCore(join(work, 'data'));
+    let postgres: BenchPostgres = { unavailable: 'not started' };
     try {
       const seedStart = performance.now();
       const { rows } = await seedReportsDatabase(core);
@@ -260,38 +319,128 @@ export async function reportsBench(): Promise<void> {
       const today = `${BENCH_LAST}-30`;
       const pickAdvisor = (i: number) => advisorIds[(i * 37) % advisorIds.length]!;
       const pickPeriod = (i: number) => periods[periods.length - 1 - ((i * 7) % 24)]!;
-
-      const countAdvisor = core.sqlite.prepare(`SELECT count(*) FROM evaluation WHERE advisor_id = ?`).pluck();
-      const countMonth = core.sqlite.prepare(`SELECT count(*) FROM evaluation WHERE period = ?`).pluck();
-      const runs = 100;
-      const advisorBase = await sample(runs, (i) => countAdvisor.get(pickAdvisor(i)));
-      const trend = await sample(runs, (i) => advisorTrend(core.db, { advisorId: pickAdvisor(i) }, today));
-      const trend5y = await sample(20, (i) =>
-        advisorTrend(core.db, { advisorId: pickAdvisor(i), from: BENCH_FIRST, to: BENCH_LAST }, today),
+      console.log(
+        `reports database: ${rows.toLocaleString('en')} answers (${BENCH_ADVISORS} advisors × ${periods.length} months × ${BENCH_PER_MONTH} × 25) seeded in ${seedSeconds.toFixed(1)} s`,
       );
-      const trendTeamLines = await sample(20, (i) => advisorTrend(core.db, { advisorId: pickAdvisor(i), teamLines: true }, today));
-      const monthBase = await sample(runs, (i) => countMonth.get(pickPeriod(i)));
-      const month = await sample(30, (i) => teamMonth(core.db, { period: pickPeriod(i) }, today));
-      const monthTeam = await sample(30, (i) => teamMonth(core.db, { period: pickPeriod(i), team: `Team ${i % BENCH_TEAMS}` }, today));
+
+      postgres = await benchPostgres(sqliteOf(core), work);
+      if ('unavailable' in postgres) {
+        console.log(`PostgreSQL not measured (${postgres.unavailable}); SQLite only. scripts/test-postgres.sh starts a local server.`);
+      } else {
+        const version = await sql<{ server_version: string }>`show server_version`.execute(postgres.core.db);
+        console.log(
+          `PostgreSQL ${version.rows[0]?.server_version ?? '?'}: the same rows copied into a fresh team database in ${postgres.loadSeconds.toFixed(1)} s ` +
+            `(INSERT … SELECT FROM unnest, then VACUUM ANALYZE)`,
+        );
+      }
+      const pgCore = 'core' in postgres ? postgres.core : null;
+
+      const measures: Measure[] = [
+        {
+          label: "count(*) of one advisor's evaluations (baseline)",
+          runs: 100,
+          run: (db, i) => sql`select count(*) as n from evaluation where advisor_id = ${pickAdvisor(i)}`.execute(db),
+          report: false,
+        },
+        {
+          label: 'advisor trend, 12 months',
+          runs: 100,
+          run: (db, i) => advisorTrend(db, { advisorId: pickAdvisor(i) }, today),
+          report: true,
+        },
+        {
+          label: 'advisor trend, 60 months',
+          runs: 20,
+          run: (db, i) => advisorTrend(db, { advisorId: pickAdvisor(i), from: BENCH_FIRST, to: BENCH_LAST }, today),
+          report: true,
+        },
+        {
+          label: "advisor trend, 12 months + the team's line per section and criterion",
+          runs: 20,
+          run: (db, i) => advisorTrend(db, { advisorId: pickAdvisor(i), teamLines: true }, today),
+          report: true,
+        },
+        {
+          label: "count(*) of one month's evaluations (baseline)",
+          runs: 100,
+          run: (db, i) => sql`select count(*) as n from evaluation where period = ${pickPeriod(i)}`.execute(db),
+          report: false,
+        },
+        {
+          label: `team month summary with previous month, all ${BENCH_ADVISORS} advisors`,
+          runs: 30,
+          run: (db, i) => teamMonth(db, { period: pickPeriod(i) }, today),
+          report: true,
+        },
+        {
+          label: `team month summary, one team of ${BENCH_ADVISORS / BENCH_TEAMS}`,
+          runs: 30,
+          run: (db, i) => teamMonth(db, { period: pickPeriod(i), team: `Team ${i % BENCH_TEAMS}` }, today),
+          report: true,
+        },
+      ];
+
+      const countAdvisor = sqliteOf(core).prepare(`SELECT count(*) FROM evaluation WHERE advisor_id = ?`).pluck();
+      const countMonth = sqliteOf(core).prepare(`SELECT count(*) FROM evaluation WHERE period = ?`).pluck();
+      const advisorBase = await sample(100, (i) => countAdvisor.get(pickAdvisor(i)));
+      const monthBase = await sample(100, (i) => countMonth.get(pickPeriod(i)));
+
+      const timings: { measure: Measure; sqlite: Timing; postgres: Timing | null }[] = [];
+      let compared = 0;
+      const differences: string[] = [];
+      for (const measure of measures) {
+        const onSqlite: unknown[] = [];
+        const onPostgres: unknown[] = [];
+        const [sqliteTiming, postgresTiming] = await sampleTurns(measure.runs, [
+          { run: (i) => measure.run(core.db, i), keep: onSqlite },
+          ...(pgCore ? [{ run: (i: number) => measure.run(pgCore.db, i), keep: onPostgres }] : []),
+        ]);
+        timings.push({ measure, sqlite: sqliteTiming!, postgres: postgresTiming ?? null });
+        if (pgCore && measure.report) {
+          onSqlite.forEach((result, i) => {
+            compared++;
+            const found = firstDifference(plain(result), plain(onPostgres[i]));
+            if (found) differences.push(`${measure.label}, run ${i}: ${found}`);
+          });
+        }
+      }
+      const [, trend, trend5y, trendTeamLines, , month, monthTeam] = timings.map((t) => t.sqlite);
 
       const ms = (v: number) => `${v.toFixed(2)} ms`;
       const figure = (t: Timing, base: Timing) => `p95 ${ms(t.wall)} (${(t.wall / base.wall).toFixed(0)}× baseline; CPU p95 ${ms(t.cpu)})`;
       console.log(
-        `reports database: ${rows.toLocaleString('en')} answers (${BENCH_ADVISORS} advisors × ${periods.length} months × ${BENCH_PER_MONTH} × 25) seeded in ${seedSeconds.toFixed(1)} s`,
-      );
-      console.log(
-        `advisor trend, 12 months: ${figure(trend, advisorBase)}; 60 months: ${figure(trend5y, advisorBase)}; ` +
+        `advisor trend, 12 months: ${figure(trend!, advisorBase)}; 60 months: ${figure(trend5y!, advisorBase)}; ` +
           `baseline = count(*) of one advisor's evaluations, p95 ${ms(advisorBase.wall)} [target ≤ 20 ms]`,
       );
       console.log(
-        `advisor trend page, 12 months with the team's line per section and criterion (reads the whole team's answers): ${figure(trendTeamLines, advisorBase)}`,
+        `advisor trend page, 12 months with the team's line per section and criterion (reads the whole team's answers): ${figure(trendTeamLines!, advisorBase)}`,
       );
       console.log(
-        `team month summary with previous month, all ${BENCH_ADVISORS} advisors: ${figure(month, monthBase)}; one team of ${BENCH_ADVISORS / BENCH_TEAMS}: ${figure(monthTeam, monthBase)}; ` +
+        `team month summary with previous month, all ${BENCH_ADVISORS} advisors: ${figure(month!, monthBase)}; one team of ${BENCH_ADVISORS / BENCH_TEAMS}: ${figure(monthTeam!, monthBase)}; ` +
           `baseline = count(*) of one month's evaluations, p95 ${ms(monthBase.wall)} [target ≤ 200 ms]`,
       );
+
+      if (pgCore) {
+        const cell = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+        console.log('');
+        console.log('| query | runs | SQLite ms (median) | PostgreSQL ms (median) | ratio PG/SQLite | SQLite p95 | PostgreSQL p95 |');
+        console.log('|---|--:|--:|--:|--:|--:|--:|');
+        for (const t of timings) {
+          const pgTiming = t.postgres!;
+          console.log(
+            `| ${t.measure.label} | ${t.measure.runs} | ${cell(t.sqlite.median)} | ${cell(pgTiming.median)} | ` +
+              `${(pgTiming.median / t.sqlite.median).toFixed(2)}× | ${cell(t.sqlite.wall)} | ${cell(pgTiming.wall)} |`,
+          );
+        }
+        console.log('');
+        console.log(
+          `zelfde uitkomst op beide databases: ${differences.length === 0 ? 'ja' : 'nee'} (${compared} report results compared, trend and month summary)`,
+        );
+        for (const difference of differences.slice(0, 5)) console.log(`  ${difference}`);
+      }
     } finally {
       await core.close();
+      if ('drop' in postgres) await postgres.drop();
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

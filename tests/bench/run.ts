@@ -34,6 +34,7 @@ async function scoring() {
   const rubric: RubricVersion = {
     id: 1,
     rubricId: 1,
+    revision: 1,
     name: def.name,
     version: 1,
     status: 'published',

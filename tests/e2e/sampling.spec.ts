@@ -32,11 +32,12 @@ async function ipc(page: Page, channel: string, data: unknown): Promise<unknown>
   return body.data;
 }
 
+// Server and browser on the same day: the sample records when it was drawn (server time).
+test.use({ now: '2026-11-23T10:00:00' });
+
 test('a coach draws the monthly sample, sees why each call was picked, redraws one and evaluates one', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'klankbord-sample-'));
   try {
-    await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
-    await page.reload();
     await page.getByLabel('Naam').fill('Karim Bouzid');
     await page.getByLabel('Personeelsnummer').fill('9001');
     await page.getByRole('button', { name: 'Profiel aanmaken en beginnen' }).click();

@@ -16,6 +16,7 @@ import { importRoster } from '../../src-main/core/staff/roster-csv';
 import { createStaff, getStaff, updateStaff } from '../../src-main/core/staff/staff';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { createTempCore, type TempCore } from '../support/core';
+import { refuseWrite } from '../support/faults';
 import { finishEvaluation, uniformAnswers } from '../support/evaluate';
 import { insertRecording, insertStaff } from '../support/seed';
 
@@ -331,7 +332,7 @@ describe('a change and its entry land together', () => {
   it('leaves neither the change nor an entry when writing the entry fails', async () => {
     const sanne = await createStaff(t.core.db, person(), manager);
     const before = await count();
-    await sql`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`.execute(t.core.db);
+    await refuseWrite(t.core, { event: 'BEFORE INSERT ON audit_log' });
 
     await expect(updateStaff(t.core.db, sanne.id, person({ team: 'KCC Zuid' }), manager)).rejects.toThrow(/schijf vol/);
     expect((await getStaff(t.core.db, sanne.id)).team).toBe('KCC Noord');
@@ -345,8 +346,7 @@ describe('a change and its entry land together', () => {
 
   it('rolls back the entries already written when a later part of the change fails', async () => {
     // The third row fails after the first two people and their entries were written.
-    await sql`CREATE TRIGGER test_staff_fails BEFORE INSERT ON staff WHEN NEW.name = 'Kapotte Rij'
-      BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`.execute(t.core.db);
+    await refuseWrite(t.core, { event: 'BEFORE INSERT ON staff', when: "NEW.name = 'Kapotte Rij'" });
     const text = 'Personeelsnummer;Naam;Rol\n1001;Sanne Jansen;klantadviseur\n1002;Daan Visser;coach\n1003;Kapotte Rij;coach\n';
     await expect(importRoster(t.core.db, { fileName: 'rooster.csv', contentBase64: base64(text) }, manager)).rejects.toThrow(/schijf vol/);
     expect(await t.core.db.selectFrom('staff').select('name').where('employee_number', 'in', ['1001', '1002']).execute()).toEqual([]);
@@ -363,7 +363,7 @@ describe('a change and its entry land together', () => {
     await finishSecondOpinion(second.id, coachB);
     const before = await count();
 
-    await sql`CREATE TRIGGER test_dispute_fails BEFORE UPDATE ON dispute BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`.execute(t.core.db);
+    await refuseWrite(t.core, { event: 'BEFORE UPDATE ON dispute' });
     await expect(decideDispute(t.core.db, manager, { id: dispute.id, outcome: 'replaced', note: '' })).rejects.toThrow(/schijf vol/);
     expect(await count()).toBe(before);
     const counts = await t.core.db.selectFrom('evaluation').select(['id', 'counts', 'status']).orderBy('id').execute();

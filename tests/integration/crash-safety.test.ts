@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../src-main/core/db/connection';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -214,9 +215,9 @@ const sameAnswers = (a: readonly Answer[], b: readonly Answer[]) => JSON.stringi
 /** Everything that must hold after a kill; returns what does not, in words. */
 async function problemsIn(core: Core, acked: Acknowledged): Promise<string[]> {
   const problems: string[] = [];
-  const integrity = core.sqlite.pragma('integrity_check', { simple: true });
+  const integrity = sqliteOf(core).pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-  const foreignKeys = core.sqlite.pragma('foreign_key_check') as unknown[];
+  const foreignKeys = sqliteOf(core).pragma('foreign_key_check') as unknown[];
   if (foreignKeys.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreignKeys.slice(0, 5))}`);
 
   const { db, paths } = core;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthPlan } from '../../src-main/core/coaching/plan';
 import { seedDemo, type DemoSummary } from '../../src-main/core/demo';
+import { calibrationComparison } from '../../src-main/core/calibration/comparison';
+import { getCalibration, listCalibrations } from '../../src-main/core/calibration/sessions';
 import { getAnalysis } from '../../src-main/core/recordings/analysis-store';
 import { getPeaks, listRecordings } from '../../src-main/core/recordings/recordings';
 import { listRetentionLog } from '../../src-main/core/retention/retention';
@@ -206,6 +208,70 @@ describe('demo environment', () => {
     expect(original.hasCriticalError).toBe(true);
     expect(replacement.counts).toBe(true);
     expect(replacement.scorePct!).toBeGreaterThan(original.scorePct!);
+  });
+
+  it('has a closed calibration session with spread on two criteria and a recorded consensus, and an open one awaiting a coach', async () => {
+    const sessions = await listCalibrations(db(), null);
+    expect(sessions.map((s) => s.status)).toEqual(['open', 'closed']);
+    expect(summary.calibrations).toEqual({ open: 1, closed: 1 });
+    const coaches = summary.highlights.coachIds;
+
+    const closed = await getCalibration(db(), summary.highlights.managerId, summary.highlights.closedCalibrationId!);
+    expect(closed).toMatchObject({ status: 'closed', participantCount: 3, submittedCount: 3, mayOrganise: true });
+    expect(closed.createdByName).toBe('Annemiek Willems');
+    expect(closed.participants.every((p) => coaches.includes(p.coachId))).toBe(true);
+    // Some weeks ago: at least a week before the demo's today.
+    expect(closed.closedAt! < '2026-11-16').toBe(true);
+    expect(closed.notes).toMatch(/^Afgesproken/);
+    // The advisor's own coach evaluated the call and stays out of the session.
+    const regular = await db()
+      .selectFrom('evaluation')
+      .select('coach_id')
+      .where('recording_id', '=', closed.recordingId)
+      .where('kind', '=', 'regular')
+      .executeTakeFirstOrThrow();
+    expect(closed.participants.map((p) => p.coachId)).not.toContain(regular.coach_id);
+    expect((await listRecordings(db())).find((r) => r.id === closed.recordingId)?.audioAvailable).toBe(true);
+
+    const comparison = await calibrationComparison(db(), summary.highlights.managerId, closed.id);
+    expect(comparison.referenceSource).toBe('consensus');
+    const disputed = comparison.criteria.filter((c) => c.agreementPct !== null && c.agreementPct < 100);
+    expect(disputed.map((c) => c.key).sort()).toEqual(['kanaalsturing', 'samenvatten']);
+    for (const c of disputed) expect(c.consensus?.guidanceNote, c.key).not.toBe('');
+    expect(comparison.criteria.every((c) => c.consensus !== null)).toBe(true);
+    const scores = comparison.coaches.map((c) => c.scorePct!);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(1);
+
+    const open = await getCalibration(db(), null, summary.highlights.openCalibrationId!);
+    expect(open).toMatchObject({ status: 'open', participantCount: 3, submittedCount: 2, closedAt: null });
+    expect(open.deadline! > TODAY).toBe(true);
+    const waiting = open.participants.find((p) => p.submittedAt === null)!;
+    expect(coaches).toContain(waiting.coachId);
+    // Still blind for the coach who has not submitted.
+    await expect(calibrationComparison(db(), waiting.coachId, open.id)).rejects.toMatchObject({ code: 'calibration_blind' });
+  });
+
+  it('never counts a calibration scoring: not in quotas, reports or trends', async () => {
+    const scorings = await db().selectFrom('evaluation').selectAll().where('kind', '=', 'calibration').execute();
+    expect(scorings.length).toBe(3 + 3);
+    expect(scorings.every((e) => e.counts === 0)).toBe(true);
+    expect(scorings.filter((e) => e.status === 'final')).toHaveLength(5);
+    for (const period of new Set(scorings.map((e) => e.period))) {
+      const counted = await db()
+        .selectFrom('evaluation')
+        .select(['advisor_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('period', '=', period)
+        .where('counts', '=', 1)
+        .where('status', '!=', 'draft')
+        .groupBy('advisor_id')
+        .execute();
+      for (const row of await monthPlan(db(), period)) {
+        expect(row.done, `${row.name} in ${period}`).toBe(Number(counted.find((c) => c.advisor_id === row.advisorId)?.n ?? 0));
+      }
+    }
+    const advisorId = scorings[0]!.advisor_id;
+    const listed = await listEvaluationsForAdvisor(db(), advisorId);
+    expect(listed.some((e) => scorings.some((s) => s.id === e.id))).toBe(false);
   });
 
   it('has a new hire in week 2 of training, one in the buddy phase with a check-in due, and one who finished', async () => {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer, RubricVersion } from '../../src-main/contract';
 import { monthPlan } from '../../src-main/core/coaching/plan';
@@ -17,6 +16,7 @@ import { addMarker, listMarkers } from '../../src-main/core/markers/markers';
 import { newRubricDraft, publishRubricVersion } from '../../src-main/core/rubrics/editor';
 import { currentRubricVersionId, getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { createTempCore, type TempCore } from '../support/core';
+import { refuseWrite } from '../support/faults';
 import { scenarioScorePct, scenarioAnswerList } from '../support/scoring-scenario';
 import { insertRecording, insertStaff } from '../support/seed';
 
@@ -323,13 +323,11 @@ describe('deciding a dispute', () => {
 });
 
 describe('refused steps leave nothing half-written', () => {
-  /** Makes SQLite refuse one particular write, the way a full disk or a crash would mid-transaction. */
-  const failOn = (trigger: string, when: string) =>
-    sql.raw(`CREATE TRIGGER ${trigger} ${when} BEGIN SELECT RAISE(ABORT, 'test: geweigerd'); END`).execute(t.core.db);
+  const failOn = (event: string, when?: string) => refuseWrite(t.core, { event, when, message: 'test: geweigerd' });
 
   it('raising: no dispute without the status change and its history entry', async () => {
     const original = await finishedEvaluation();
-    await failOn('no_disputed_version', `BEFORE INSERT ON evaluation_version WHEN NEW.change = 'disputed'`);
+    await failOn('BEFORE INSERT ON evaluation_version', "NEW.change = 'disputed'");
     await expect(
       raiseDispute(t.core.db, coachA, { evaluationId: original.id, reason: 'Te streng', secondCoachId: coachB }),
     ).rejects.toThrow();
@@ -341,7 +339,7 @@ describe('refused steps leave nothing half-written', () => {
     const original = await finishedEvaluation();
     const dispute = await raiseDispute(t.core.db, coachA, { evaluationId: original.id, reason: 'Te streng', secondCoachId: coachB });
     const evaluations = await rowCount('evaluation');
-    await failOn('no_link', 'BEFORE UPDATE OF second_evaluation_id ON dispute');
+    await failOn('BEFORE UPDATE OF second_evaluation_id ON dispute');
     await expect(startSecondOpinion(t.core.db, coachB, dispute.id)).rejects.toThrow();
     expect(await rowCount('evaluation')).toBe(evaluations);
   });
@@ -352,7 +350,7 @@ describe('refused steps leave nothing half-written', () => {
     const second = await startSecondOpinion(t.core.db, coachB, dispute.id);
     await scoreAndFinalize(coachB, second.id, topAnswers());
     const versions = await rowCount('evaluation_version');
-    await failOn('no_replacement', `BEFORE INSERT ON evaluation_version WHEN NEW.change = 'replaces_original'`);
+    await failOn('BEFORE INSERT ON evaluation_version', "NEW.change = 'replaces_original'");
     await expect(decideDispute(t.core.db, manager, { id: dispute.id, outcome: 'replaced', note: '' })).rejects.toThrow();
     expect(await getEvaluation(t.core.db, original.id)).toMatchObject({ status: 'disputed', counts: true });
     expect(await getEvaluation(t.core.db, second.id)).toMatchObject({ counts: false });

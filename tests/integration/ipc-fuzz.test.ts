@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, errorCodes } from '../../src-main/contract';
 import { createTempHost, type TempHost } from '../support/core';
 import { insertRecording, insertStaff } from '../support/seed';
+import { dumpDatabase } from '../support/dump';
 
 /**
  * Every channel of the contract gets malformed input: wrong types, missing fields, oversized
@@ -45,10 +46,7 @@ let d: TempHost['host'];
 const logged: unknown[] = [];
 
 /** Every row of every table: "unchanged" means exactly this. */
-function snapshot(): string {
-  const tables = t.core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, t.core.sqlite.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const snapshot = () => dumpDatabase(t.core);
 
 beforeAll(async () => {
   t = await createTempHost((_m, e) => logged.push(e));
@@ -63,7 +61,7 @@ afterAll(() => t.cleanup());
 
 describe('every channel refuses malformed input', () => {
   it.each(channelNames.map((name) => [name]))('%s', async (name) => {
-    const before = snapshot();
+    const before = await snapshot();
     const schema = channels[name].input;
     for (const input of malformed) {
       // Only what the contract refuses. Dispatch reads missing input (undefined, null) as `{}`,
@@ -78,7 +76,7 @@ describe('every channel refuses malformed input', () => {
         expect(result.error.message.length).toBeLessThan(2_000);
       }
     }
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     // Still answering afterwards.
     expect(await d.dispatch('session.get', {})).toMatchObject({ ok: true });
   });

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../src-main/core/db/connection';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -25,8 +26,8 @@ describe('opening a data folder', () => {
     expect(tables).toEqual(expect.arrayContaining(['staff', 'recording', 'evaluation', 'answer', 'marker', 'rubric_criterion']));
     const criteria = await core.db.selectFrom('rubric_criterion').select('id').execute();
     expect(criteria.length).toBeGreaterThan(15);
-    expect(core.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(core.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteOf(core).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteOf(core).pragma('foreign_keys', { simple: true })).toBe(1);
     await core.close();
     // A fresh database has nothing to protect: no backup.
     expect(readdirSync(dataPaths(dir).backups)).toEqual([]);

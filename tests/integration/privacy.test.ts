@@ -17,6 +17,8 @@ import { teamMonth } from '../../src-main/core/reports/team-month';
 import { currentRubricVersionId, getRubricVersion } from '../../src-main/core/rubrics/rubrics';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { createTempCore, type TempCore } from '../support/core';
+import { refuseWrite } from '../support/faults';
+import { dumpDatabase } from '../support/dump';
 import { scenarioAnswerList } from '../support/scoring-scenario';
 import { insertRecording, insertStaff } from '../support/seed';
 
@@ -289,10 +291,7 @@ function figures(report: TeamMonth): string {
   return JSON.stringify(report, (key, value: unknown) => (key === 'name' || key === 'advisorName' ? undefined : value));
 }
 
-async function everything(): Promise<string> {
-  const tables = t.core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, t.core.sqlite.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const everything = () => dumpDatabase(t.core);
 
 describe('anonymising someone who left', () => {
   it('previews what it will touch, counting the free-text fields that name the person', async () => {
@@ -335,7 +334,12 @@ describe('anonymising someone who left', () => {
     const before = await teamMonth(db, { period: '2026-11', team: 'KCC Noord' }, '2026-11-30');
     expect(before.current.n).toBe(3);
     const scoresBefore = await db.selectFrom('evaluation').select(['id', 'score_pct', 'counts', 'status']).orderBy('id').execute();
-    const answersBefore = await db.selectFrom('answer').select(['evaluation_id', 'criterion_id', 'value', 'na']).execute();
+    const answersBefore = await db
+      .selectFrom('answer')
+      .select(['evaluation_id', 'criterion_id', 'value', 'na'])
+      .orderBy('evaluation_id')
+      .orderBy('criterion_id')
+      .execute();
     const preview = await anonymisePreview(t.core, sanne);
 
     const result = await anonymisePerson(t.core, coach, { staffId: sanne, clearFreeText: true, confirmName: '  sanne DE vries ' });
@@ -378,7 +382,14 @@ describe('anonymising someone who left', () => {
 
     // Scores, answers, links and the team's month are exactly as before.
     expect(await db.selectFrom('evaluation').select(['id', 'score_pct', 'counts', 'status']).orderBy('id').execute()).toEqual(scoresBefore);
-    expect(await db.selectFrom('answer').select(['evaluation_id', 'criterion_id', 'value', 'na']).execute()).toEqual(answersBefore);
+    expect(
+      await db
+        .selectFrom('answer')
+        .select(['evaluation_id', 'criterion_id', 'value', 'na'])
+        .orderBy('evaluation_id')
+        .orderBy('criterion_id')
+        .execute(),
+    ).toEqual(answersBefore);
     const after = await teamMonth(db, { period: '2026-11', team: 'KCC Noord' }, '2026-11-30');
     expect(figures(after)).toBe(figures(before));
     expect(after.advisors.map((a) => a.name)).toContain(`Oud-medewerker ${sanne}`);
@@ -462,14 +473,13 @@ describe('anonymising someone who left', () => {
     await exportPerson(t.core, coach, sanne);
     const before = await everything();
     // The very last write fails, after names, texts and the audit trail were already rewritten.
-    t.core.sqlite.exec(`CREATE TEMP TRIGGER fail_anonymise BEFORE INSERT ON audit_log WHEN NEW.action = 'anonymised'
-      BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`);
+    const repair = await refuseWrite(t.core, { event: 'BEFORE INSERT ON audit_log', when: "NEW.action = 'anonymised'" });
     await expect(anonymisePerson(t.core, coach, { staffId: sanne, clearFreeText: true, confirmName: 'Sanne de Vries' })).rejects.toThrow(
       /schijf vol/,
     );
     expect(await everything()).toBe(before);
 
-    t.core.sqlite.exec('DROP TRIGGER fail_anonymise');
+    await repair();
     await anonymisePerson(t.core, coach, { staffId: sanne, clearFreeText: true, confirmName: 'Sanne de Vries' });
     expect(await everything()).not.toBe(before);
   });

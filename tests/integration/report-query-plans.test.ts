@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../src-main/core/db/connection';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src-main/core/db/schema';
@@ -27,7 +28,7 @@ afterAll(() => t.cleanup());
 async function reportQueries(): Promise<CompiledQuery[]> {
   const captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: t.core.sqlite }),
+    dialect: new SqliteDialect({ database: sqliteOf(t.core) }),
     log: (event) => {
       if (event.level === 'query') captured.push(event.query);
     },
@@ -41,7 +42,9 @@ async function reportQueries(): Promise<CompiledQuery[]> {
 }
 
 function planOf(query: CompiledQuery): string[] {
-  const rows = t.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[];
+  const rows = sqliteOf(t.core)
+    .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    .all(...query.parameters) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 
@@ -76,14 +79,14 @@ describe('report query plans', () => {
 
   it('would be caught without the indexes of migration 0008', async () => {
     const queries = await reportQueries();
-    t.core.sqlite.exec('DROP INDEX evaluation_period_idx; DROP INDEX answer_report_idx; DROP INDEX evaluation_advisor_report_idx');
+    sqliteOf(t.core).exec('DROP INDEX evaluation_period_idx; DROP INDEX answer_report_idx; DROP INDEX evaluation_advisor_report_idx');
     try {
       const problems = planProblems(queries);
       expect(problems.some((p) => p.startsWith('SCAN evaluation'))).toBe(true);
       expect(problems.some((p) => p.startsWith('answers not read from answer_report_idx'))).toBe(true);
       expect(problems).toContain('no month query used evaluation_period_idx');
     } finally {
-      t.core.sqlite.exec(`
+      sqliteOf(t.core).exec(`
         CREATE INDEX evaluation_period_idx ON evaluation (period, advisor_id);
         CREATE INDEX evaluation_advisor_report_idx ON evaluation (advisor_id, period, counts, status, score_pct,
           has_critical_error, critical_customer, critical_business, critical_compliance);

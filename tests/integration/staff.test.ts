@@ -7,6 +7,7 @@ import { AppError } from '../../src-main/core/errors';
 import { importRoster } from '../../src-main/core/staff/roster-csv';
 import { createStaff, getStaff, listStaff, updateStaff } from '../../src-main/core/staff/staff';
 import { createTempCore, type TempCore } from '../support/core';
+import { refuseWrite } from '../support/faults';
 
 const fixtureBase64 = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/roster', name)).toString('base64');
 const base64 = (text: string, encoding: BufferEncoding = 'utf-8') => Buffer.from(text, encoding).toString('base64');
@@ -192,9 +193,8 @@ describe('importRoster', () => {
   });
 
   it('writes nothing when one write fails halfway', async () => {
-    // A real SQLite trigger makes the third insert fail after two have succeeded.
-    temp.core.sqlite.exec(`CREATE TRIGGER refuse_1003 BEFORE INSERT ON staff WHEN NEW.employee_number = '1003'
-      BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`);
+    // A real trigger makes the third insert fail after two have succeeded.
+    await refuseWrite(temp.core, { event: 'BEFORE INSERT ON staff', when: "NEW.employee_number = '1003'" });
     await expect(importRoster(db, { fileName: 'rooster.csv', contentBase64: fixtureBase64('rooster-utf8-bom.csv') })).rejects.toThrow(
       'schijf vol',
     );

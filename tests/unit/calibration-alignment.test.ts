@@ -28,6 +28,7 @@ const criterion = (id: number, key: string, over: Partial<Criterion>): Criterion
 const rubric: RubricVersion = {
   id: 1,
   rubricId: 1,
+  revision: 1,
   name: 'Klein formulier',
   version: 1,
   status: 'published',

@@ -23,6 +23,7 @@ function rubric(criticalZeroesTotal = false): RubricVersion {
   return {
     id: 1,
     rubricId: 1,
+    revision: 1,
     name: 'Test',
     version: 1,
     status: 'published',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo, BackupKind } from '../../contract';
 import { localDateOf, nowIso, todayIso } from '../clock';
-import type { Connection, OpenOptions } from '../db/connection';
+import { sqliteOf, type Connection, type OpenOptions } from '../db/connection';
 import { knownMigrations } from '../db/migrate';
 import { AppError } from '../errors';
 
@@ -49,17 +49,18 @@ export function listBackups(backupsDir: string): BackupInfo[] {
  * backup that looks whole.
  */
 export async function backupDatabase(
-  { sqlite, options }: Pick<Connection, 'sqlite' | 'options'>,
+  connection: Pick<Connection, 'sqlite' | 'options'>,
   backupsDir: string,
   kind: BackupKind,
   detail?: string,
   keep = BACKUPS_KEPT,
 ): Promise<BackupInfo> {
+  const { options } = connection;
   removeUnfinished(backupsDir);
   const stamp = nowIso().replace(/[:.]/g, '-');
   const fileName = `klankbord-${stamp}-${kindInName[kind]}${detail ? `-${detail.replace(/[^\w]/g, '_')}` : ''}.sqlite`;
   const partial = join(backupsDir, `${fileName}.deel`);
-  await sqlite.backup(partial);
+  await sqliteOf(connection).backup(partial);
   // One self-contained file: in WAL mode every reader of the copy would leave -wal/-shm files beside it.
   const copy = new BetterSqlite3(partial, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   copy.pragma('journal_mode = DELETE');

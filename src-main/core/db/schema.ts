@@ -21,6 +21,9 @@ export interface StaffTable {
   updated_at: string;
   /** When the AVG anonymisation replaced name and number; the row stays for the statistics. */
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Team mode sign-in: scrypt hash with its parameters (core/team/passwords.ts); null when none is set. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  password_set_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordingTable {
@@ -65,6 +68,8 @@ export interface RubricVersionTable {
   critical_zeroes_total: Flag;
   published_at: string | null;
   created_at: string;
+  /** Raised by every save of a draft: the optimistic lock against two editors. */
+  revision: Generated<number>;
 }
 
 export interface RubricSectionTable {

@@ -1,15 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  CompiledQuery,
-  Kysely,
-  SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
-  type Driver,
-  type SqliteDatabase,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { CompiledQuery, Kysely, SqliteDriver, type DatabaseConnection, type SqliteDatabase } from 'kysely';
 import type { Core } from '../app';
+import { SqliteDialectWithDriver, sqliteOf } from '../db/connection';
 import type { Database } from '../db/schema';
 
 /**
@@ -27,17 +19,6 @@ class SavepointDriver extends SqliteDriver {
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('rollback to demo_step'));
     await connection.executeQuery(CompiledQuery.raw('release demo_step'));
-  }
-}
-
-class SeedDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
-  }
-  override createDriver(): Driver {
-    return new SavepointDriver(this.#config);
   }
 }
 
@@ -67,14 +48,16 @@ function reusingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
  * (statements on the same connection would land in the seed's transaction).
  */
 export async function inSeedTransaction<T>(core: Core, work: (seedCore: Core) => Promise<T>): Promise<T> {
-  const db = new Kysely<Database>({ dialect: new SeedDialect({ database: reusingStatements(core.sqlite) }) });
-  core.sqlite.exec('begin immediate');
+  // The demo is always a local SQLite folder (never team mode).
+  const sqlite = sqliteOf(core);
+  const db = new Kysely<Database>({ dialect: new SqliteDialectWithDriver({ database: reusingStatements(sqlite) }, SavepointDriver) });
+  sqlite.exec('begin immediate');
   try {
     const result = await work({ ...core, db });
-    core.sqlite.exec('commit');
+    sqlite.exec('commit');
     return result;
   } catch (error) {
-    if (core.sqlite.inTransaction) core.sqlite.exec('rollback');
+    if (sqlite.inTransaction) sqlite.exec('rollback');
     throw error;
   }
 }

@@ -281,3 +281,24 @@ export const rubricVersionTwo = {
     criticalClass: null,
   },
 };
+
+/**
+ * The closed calibration session's story: the coaches disagree on whether channel steering applies
+ * when a resident says they have no DigiD, and on how much a summary without a check is worth.
+ */
+export const calibrationTexts = {
+  kanaalsturing: {
+    notApplicable: 'Inwoner zegt geen DigiD te hebben, dus online was geen optie.',
+    missed: 'Niet gewezen op MijnGemeente; DigiD aanvragen had ook genoemd kunnen worden.',
+    guidance:
+      'N.v.t. alleen als er voor deze vraag geen online mogelijkheid is. Heeft de inwoner geen DigiD, wijs dan op DigiD aanvragen of iemand machtigen: dan telt het criterium gewoon mee.',
+  },
+  samenvatten: {
+    generous: 'Vat de vraag goed samen; een controlevraag hoorde ik niet, maar het was duidelijk.',
+    strict: 'Samenvatting pas na het antwoord, en zonder te checken of het klopt.',
+    guidance:
+      "Niveau 3: de adviseur vat samen maar checkt niet. Niveau 4 en 5 alleen met een controlevraag ('Heb ik het zo goed begrepen?') vóór het antwoord.",
+  },
+  notes:
+    'Afgesproken: kanaalsturing is alleen n.v.t. als de vraag echt niet online kan; geen DigiD is geen reden. Samenvatten zonder controlevraag is niveau 3. De toelichting in het formulier wordt bij de volgende versie aangepast.',
+} as const;

@@ -7,7 +7,7 @@ import departments from '../../../resources/departments.json';
 import type { Core } from '../app';
 import { todayIso } from '../clock';
 import { addQuotaOverride, assignCoaches, monthPlan } from '../coaching/plan';
-import type { Db } from '../db/connection';
+import { sqliteOf, type Db } from '../db/connection';
 import { AppError } from '../errors';
 import { decideDispute, raiseDispute, startSecondOpinion } from '../evaluations/disputes';
 import { finalizeEvaluation, saveDraft, startEvaluation } from '../evaluations/evaluations';
@@ -25,6 +25,7 @@ import { currentRubricVersionId, getRubricVersion } from '../rubrics/rubrics';
 import { updateAppSettings } from '../settings/app-settings';
 import { createStaff } from '../staff/staff';
 import { planAnswers } from './answers';
+import { seedCalibrations } from './calibration';
 import { renderCall, SAMPLE_RATE, scriptCall, wavSizeBytes, type CallScript } from './audio';
 import {
   addDays,
@@ -81,6 +82,7 @@ export interface DemoSummary {
   quotaOverrides: number;
   coachAssignments: number;
   markers: number;
+  calibrations: { open: number; closed: number };
   /** Who to look at first (screenshots, tests, a guided tour). */
   highlights: {
     managerId: number;
@@ -92,6 +94,9 @@ export interface DemoSummary {
     trainingHireId: number;
     buddyHireId: number;
     joinerId: number;
+    /** The closed calibration session with its consensus, and the open one a coach still has to score in. */
+    closedCalibrationId: number | null;
+    openCalibrationId: number | null;
   };
 }
 
@@ -302,6 +307,7 @@ class DemoKcc {
   readonly #declineEnd: number;
   #disputeId: number | null = null;
   #disputeDecidedOn: string | null = null;
+  #calibrations: { closedId: number | null; openId: number | null } = { closedId: null, openId: null };
 
   constructor(core: Core, options: DemoOptions) {
     this.#core = core;
@@ -310,7 +316,7 @@ class DemoKcc {
     this.#today = options.today;
     const current = options.today.slice(0, 7);
     this.#periods = periodsBetween(shiftPeriod(current, -(MONTHS - 1)), current);
-    this.#stamps = new Stamps(core.sqlite);
+    this.#stamps = new Stamps(sqliteOf(core));
     this.#audioFrom = addDays(monthsLater(options.today, -DEMO_RETENTION_MONTHS), 1);
     this.#setupDay = addWorkingDays(addDays(`${this.#periods[0]}-01`, -21), 0);
     const daysSoFar = workingDaysOf(current).filter((d) => d < options.today).length;
@@ -341,6 +347,8 @@ class DemoKcc {
       trainingHireId: idOf('training_hire'),
       buddyHireId: idOf('buddy_hire'),
       joinerId: idOf('joiner'),
+      closedCalibrationId: this.#calibrations.closedId,
+      openCalibrationId: this.#calibrations.openId,
     };
   }
 
@@ -352,6 +360,18 @@ class DemoKcc {
       if (i === this.#periods.length - 2) await this.#dispute(i);
       await this.#sessions(i);
     }
+    // Last: the sessions pick calls the year has already scored.
+    this.#calibrations = await seedCalibrations({
+      db: this.#db,
+      stamps: this.#stamps,
+      today: this.#today,
+      managerId: this.#manager.id,
+      coachIds: this.#coaches.map((c) => c.id),
+      advisorIds: new Set(this.#advisors.filter((a) => a.story === 'steady' && a.id !== null).map((a) => a.id!)),
+      random: (purpose) => this.#random(purpose),
+      at: (date, minutes) => this.#at(date, minutes),
+      rubric: (versionId) => this.#rubric(versionId),
+    });
   }
 
   // ---------------------------------------------------------------- the organisation
@@ -1178,6 +1198,12 @@ async function summarise(db: Db, options: DemoOptions, highlights: DemoSummary['
     .groupBy('status')
     .execute();
   const track = (s: string) => Number(tracks.find((t) => t.status === s)?.n ?? 0);
+  const calibrations = await db
+    .selectFrom('calibration_session')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const calibration = (s: string) => Number(calibrations.find((c) => c.status === s)?.n ?? 0);
   return {
     seed: options.seed,
     today: options.today,
@@ -1192,7 +1218,7 @@ async function summarise(db: Db, options: DemoOptions, highlights: DemoSummary['
     evaluations: {
       final: sum((r) => r.status === 'final' && r.kind === 'regular'),
       discussed: sum((r) => r.status === 'discussed'),
-      draft: sum((r) => r.status === 'draft'),
+      draft: sum((r) => r.status === 'draft' && r.kind === 'regular'),
       secondOpinions: sum((r) => r.kind === 'second_opinion'),
       withCriticalError: sum((r) => r.has_critical_error === 1 && r.counts === 1 && r.status !== 'draft'),
     },
@@ -1203,6 +1229,7 @@ async function summarise(db: Db, options: DemoOptions, highlights: DemoSummary['
     quotaOverrides: await countWhere(db, 'quota_override'),
     coachAssignments: await countWhere(db, 'coach_assignment'),
     markers: await countWhere(db, 'marker'),
+    calibrations: { open: calibration('open'), closed: calibration('closed') },
     highlights,
   };
 }

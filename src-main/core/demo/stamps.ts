@@ -97,6 +97,14 @@ export class Stamps {
     this.#run('update dispute set decided_at = ? where id = ?', at, id);
   }
 
+  calibrationCreated(id: number, at: string): void {
+    this.#run('update calibration_session set created_at = ? where id = ?', at, id);
+  }
+
+  calibrationClosed(id: number, at: string): void {
+    this.#run('update calibration_session set closed_at = ? where id = ?', at, id);
+  }
+
   onboardingCreated(id: number, at: string): void {
     this.#run('update onboarding set created_at = ? where id = ?', at, id);
   }

@@ -1,3 +1,4 @@
+import { needsRowLocks } from '../db/locking';
 import { evaluationSnapshot, type Dispute, type DisputeOutcome, type Evaluation, type EvaluationStatus } from '../../contract';
 import { nowIso } from '../clock';
 import type { Db } from '../db/connection';
@@ -96,11 +97,12 @@ export async function raiseDispute(
 ): Promise<Dispute> {
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('dispute_reason_required');
-  // Checks run inside the transaction: a second request for the same evaluation waits and then sees the first dispute.
+  // Checks run inside the transaction on a locked row: a second request for the same evaluation waits and then sees the first dispute.
   const disputeId = await db.transaction().execute(async (trx) => {
     const evaluation = await trx
       .selectFrom('evaluation')
       .innerJoin('staff as coach', 'coach.id', 'evaluation.coach_id')
+      .$if(needsRowLocks(trx), (q) => q.forUpdate('evaluation'))
       .select([
         'evaluation.id',
         'evaluation.status',
@@ -180,6 +182,7 @@ export async function startSecondOpinion(db: Db, actorId: number, disputeId: num
       .selectFrom('dispute')
       .innerJoin('staff as second_coach', 'second_coach.id', 'dispute.second_coach_id')
       .innerJoin('evaluation as original', 'original.id', 'dispute.evaluation_id')
+      .$if(needsRowLocks(trx), (q) => q.forUpdate('dispute'))
       .select([
         'dispute.id',
         'dispute.second_coach_id',
@@ -245,6 +248,7 @@ export async function decideDispute(
       .selectFrom('dispute')
       .innerJoin('staff as second_coach', 'second_coach.id', 'dispute.second_coach_id')
       .innerJoin('evaluation as original', 'original.id', 'dispute.evaluation_id')
+      .$if(needsRowLocks(trx), (q) => q.forUpdate('dispute'))
       .leftJoin('evaluation as second', 'second.id', 'dispute.second_evaluation_id')
       .select([
         'dispute.id',

@@ -1,6 +1,6 @@
 import type { Answer, DraftInput, Evaluation, EvaluationSummary, RubricVersion } from '../../contract';
 import type { Insertable } from 'kysely';
-import { nowIso } from '../clock';
+import { localTimeOf, nowIso } from '../clock';
 import type { Db } from '../db/connection';
 import type { EvaluationKind, EvaluationTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
@@ -174,6 +174,12 @@ function assertAnswersFit(rubric: RubricVersion, answers: readonly Answer[]): vo
   }
 }
 
+/** The refusal of a save that would overwrite a newer one (optimistic locking on `revision`). */
+async function editConflict(db: Db, id: number): Promise<AppError> {
+  const row = await db.selectFrom('evaluation').select('updated_at').where('id', '=', id).executeTakeFirst();
+  return new AppError('edit_conflict', { what: 'De beoordeling', at: row ? `om ${localTimeOf(row.updated_at)}` : 'zojuist' });
+}
+
 /** Autosave: replaces the draft's answers and texts in one transaction and returns the provisional score. */
 export async function saveDraft(db: Db, coachId: number, input: DraftInput) {
   const draft = await loadOwnDraft(db, coachId, input.id);
@@ -182,11 +188,8 @@ export async function saveDraft(db: Db, coachId: number, input: DraftInput) {
   const result = scoreEvaluation(rubric, input.answers);
   const savedAt = nowIso();
   const revision = await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('answer').where('evaluation_id', '=', input.id).execute();
-    const rows = input.answers
-      .filter((a) => isAnswered(a) || a.note !== '')
-      .map((a) => ({ evaluation_id: input.id, criterion_id: a.criterionId, value: a.na ? null : a.value, na: a.na ? 1 : 0, note: a.note }));
-    if (rows.length > 0) await trx.insertInto('answer').values(rows).execute();
+    // The guarded update comes first: it locks the row, so a second save of the same draft waits
+    // here and then finds the revision moved on, before it touches any answer.
     const updated = await trx
       .updateTable('evaluation')
       .set((eb) => ({
@@ -197,15 +200,23 @@ export async function saveDraft(db: Db, coachId: number, input: DraftInput) {
         revision: eb('revision', '+', 1),
       }))
       .where('id', '=', input.id)
+      .where('status', '=', 'draft')
+      .$if(input.expectedRevision !== undefined, (q) => q.where('revision', '=', input.expectedRevision!))
       .returning('revision')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!updated) throw await editConflict(trx, input.id);
+    await trx.deleteFrom('answer').where('evaluation_id', '=', input.id).execute();
+    const rows = input.answers
+      .filter((a) => isAnswered(a) || a.note !== '')
+      .map((a) => ({ evaluation_id: input.id, criterion_id: a.criterionId, value: a.na ? null : a.value, na: a.na ? 1 : 0, note: a.note }));
+    if (rows.length > 0) await trx.insertInto('answer').values(rows).execute();
     return updated.revision;
   });
   return { savedAt, revision, result };
 }
 
 /** Makes a draft final once every required criterion is answered; the score is fixed from then on. */
-export async function finalizeEvaluation(db: Db, coachId: number, id: number): Promise<Evaluation> {
+export async function finalizeEvaluation(db: Db, coachId: number, id: number, expectedRevision?: number): Promise<Evaluation> {
   const draft = await loadOwnDraft(db, coachId, id);
   const rubric = await getRubricVersion(db, draft.rubric_version_id);
   const answers = await loadAnswers(db, id);
@@ -219,7 +230,7 @@ export async function finalizeEvaluation(db: Db, coachId: number, id: number): P
   const result = scoreEvaluation(rubric, answers);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    await trx
+    const finalized = await trx
       .updateTable('evaluation')
       .set((eb) => ({
         status: 'final',
@@ -234,7 +245,10 @@ export async function finalizeEvaluation(db: Db, coachId: number, id: number): P
       }))
       .where('id', '=', id)
       .where('status', '=', 'draft')
-      .execute();
+      .$if(expectedRevision !== undefined, (q) => q.where('revision', '=', expectedRevision!))
+      .executeTakeFirst();
+    // Finalised elsewhere in the meantime, or saved with other answers than the ones checked above.
+    if (Number(finalized.numUpdatedRows) !== 1) throw await editConflict(trx, id);
     await recordVersion(trx, id, 'finalized', coachId);
   });
   return getEvaluation(db, id);

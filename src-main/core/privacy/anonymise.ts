@@ -296,11 +296,13 @@ export async function anonymisePerson(core: Core, actorId: number | null, input:
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) =>
         eb.or(
-          [row.name, row.employee_number].flatMap((secret) => [
-            eb(sql<number>`instr(${sql.ref('summary')}, ${secret})`, '>', 0),
-            eb(sql<number>`instr(coalesce(${sql.ref('before_json')}, ''), ${secret})`, '>', 0),
-            eb(sql<number>`instr(coalesce(${sql.ref('after_json')}, ''), ${secret})`, '>', 0),
-          ]),
+          [row.name, row.employee_number].flatMap((secret) =>
+            (['summary', 'before_json', 'after_json'] as const).map((column) => {
+              // "Contains", case-sensitive, in SQL both databases share (no instr/strpos).
+              const text = sql<string>`coalesce(${sql.ref(column)}, '')`;
+              return eb(sql<string>`replace(${text}, ${secret}, '')`, '<>', text);
+            }),
+          ),
         ),
       )
       .executeTakeFirst();

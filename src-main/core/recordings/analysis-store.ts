@@ -21,7 +21,10 @@ export async function analyzeStoredAudio(core: Core, recordingId: number, settin
   return analyzeCall(decodeAudio(path, probed), { channels: probed.channels, sampleRate: probed.sampleRate, advisorChannel });
 }
 
-/** Two screens asking at once (player and stats) share one computation. */
+/**
+ * Two screens asking at once (player and stats) share one request, reads included: on a team
+ * database the second request's reads could otherwise land after the first one stored its result.
+ */
 const inFlight = new Map<string, Promise<CallAnalysis | null>>();
 
 /**
@@ -29,25 +32,22 @@ const inFlight = new Map<string, Promise<CallAnalysis | null>>();
  * imports, a new method version, other channel roles). Without audio (retention) the stored
  * analysis stays available, or null when there never was one.
  */
-export async function getAnalysis(core: Core, id: number): Promise<CallAnalysis | null> {
+export function getAnalysis(core: Core, id: number): Promise<CallAnalysis | null> {
+  const key = `${core.paths.store}\0${id}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const work = readOrAnalyse(core, id).finally(() => inFlight.delete(key));
+  inFlight.set(key, work);
+  return work;
+}
+
+async function readOrAnalyse(core: Core, id: number): Promise<CallAnalysis | null> {
   const recording = await getRecording(core.db, id); // not_found for an unknown id
   const setting = await channelSettingFor(core.db, id);
   const stored = await readStoredAnalysis(core.db, id);
   if (stored && isCurrent(stored, setting)) return stored;
   if (!recording.audioAvailable) return stored;
-
-  const key = `${core.paths.store}\0${id}`;
-  const running = inFlight.get(key);
-  if (running) return running;
-  const work = (async () => {
-    const analysis = await analyzeStoredAudio(core, id, setting);
-    await saveAnalysis(core.db, id, analysis);
-    return analysis;
-  })();
-  inFlight.set(key, work);
-  try {
-    return await work;
-  } finally {
-    inFlight.delete(key);
-  }
+  const analysis = await analyzeStoredAudio(core, id, setting);
+  await saveAnalysis(core.db, id, analysis);
+  return analysis;
 }

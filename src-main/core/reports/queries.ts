@@ -134,10 +134,11 @@ export const advisorsSectionScoresQuery = (db: Db, advisorIds: readonly number[]
     .select((eb) => [
       'evaluation.period',
       'rubric_criterion.section_id',
-      sql<number>`sum(rubric_criterion.weight * (case when rubric_criterion.type = 'yes_no' then (answer.value = 1)
-        else (answer.value - 1) * 1.0 / (rubric_criterion.scale_max - 1) end)) * 100.0 / ${eb.fn.sum('rubric_criterion.weight')}`.as(
-        'section_pct',
-      ),
+      // Floating point throughout: a bare 1.0 is PostgreSQL's exact (and slow) numeric type.
+      sql<number>`sum(rubric_criterion.weight * (case when rubric_criterion.type = 'yes_no'
+          then (case when answer.value = 1 then cast(1 as double precision) else 0 end)
+        else cast(answer.value - 1 as double precision) / (rubric_criterion.scale_max - 1) end))
+        * cast(100 as double precision) / ${eb.fn.sum('rubric_criterion.weight')}`.as('section_pct'),
     ])
     .where('evaluation.advisor_id', 'in', [...advisorIds])
     .where('evaluation.period', '>=', from)

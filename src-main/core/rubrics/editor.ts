@@ -305,11 +305,23 @@ export async function createPublishedRubric(db: Db, def: RubricDefinition, actor
  * apply to all its versions; the key can only change while nothing of the rubric is published,
  * because other municipalities' imports find the rubric by it.
  */
-export async function saveRubricDraft(db: Db, versionId: number, def: RubricDefinition): Promise<RubricVersion> {
+export async function saveRubricDraft(db: Db, versionId: number, def: RubricDefinition, expectedRevision?: number): Promise<RubricVersion> {
   const valid = assertValid(def);
   await db.transaction().execute(async (trx) => {
     const version = await loadVersionRow(trx, versionId);
     if (version.status !== 'draft') throw new AppError('rubric_not_draft', { version: version.version, name: version.name });
+    // First the guarded raise of the revision: it locks the draft, so a second editor's save waits
+    // and then finds the revision moved on instead of overwriting the first one's work.
+    const claimed = await trx
+      .updateTable('rubric_version')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .$if(expectedRevision !== undefined, (q) => q.where('revision', '=', expectedRevision!))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      throw new AppError('edit_conflict', { what: `Het concept van "${version.name}" (versie ${version.version})`, at: 'zojuist' });
+    }
     if (valid.key !== version.key) {
       const published = await trx
         .selectFrom('rubric_version')

@@ -45,6 +45,7 @@ export async function getRubricVersion(db: Db, id: number): Promise<RubricVersio
       'rubric_version.version',
       'rubric_version.status',
       'rubric_version.critical_zeroes_total',
+      'rubric_version.revision',
       'rubric.name',
     ])
     .where('rubric_version.id', '=', id)
@@ -57,6 +58,7 @@ export async function getRubricVersion(db: Db, id: number): Promise<RubricVersio
     rubricId: version.rubric_id,
     name: version.name,
     version: version.version,
+    revision: version.revision,
     status: version.status,
     criticalZeroesTotal: version.critical_zeroes_total === 1,
     sections: sections.map((s) => ({

@@ -4,6 +4,7 @@ import type { Core } from '../app';
 import { AppError } from '../errors';
 import { readSetting, writeSetting } from '../settings/settings';
 import { getStaff } from '../staff/staff';
+import { firstSetupOpen, firstManagers, signedInViewer, signInRequired, type SignInSlot } from './sign-in';
 
 const PROFILE_KEY = 'workstation.profileId';
 const LANGUAGE_KEY = 'workstation.language';
@@ -17,25 +18,34 @@ export async function currentProfileId(core: Core): Promise<number | null> {
   return row && row.status !== 'left' ? row.id : null;
 }
 
-export async function getSession(core: Core): Promise<SessionState> {
-  const id = await currentProfileId(core);
+/**
+ * Who works at this workstation. With sign-in the profile is whoever signed in to this process
+ * (`slot`); without it, the profile chosen on this workstation's own database.
+ */
+export async function getSession(core: Core, slot: SignInSlot | null = null): Promise<SessionState> {
+  const required = await signInRequired(core);
+  const id = required ? ((slot && (await signedInViewer(core, slot))?.id) ?? null) : await currentProfileId(core);
   return {
     profile: id === null ? null : await getStaff(core.db, id),
     language: await readSetting(core.db, LANGUAGE_KEY, language, 'nl'),
     dataDir: core.paths.dataDir,
+    signInRequired: required,
+    firstSetup: required && (await firstSetupOpen(core)),
+    firstManagers: required && id === null ? await firstManagers(core) : [],
   };
 }
 
 export async function selectProfile(core: Core, staffId: number): Promise<SessionState> {
+  if (await signInRequired(core)) throw new AppError('profile_choice_off');
   const member = await getStaff(core.db, staffId);
   if (!profileRoles.has(member.role) || member.status === 'left') throw new AppError('profile_role', { name: member.name });
   await writeSetting(core.db, PROFILE_KEY, staffId);
   return getSession(core);
 }
 
-export async function setLanguage(core: Core, lang: Language): Promise<SessionState> {
+export async function setLanguage(core: Core, lang: Language, slot: SignInSlot | null = null): Promise<SessionState> {
   await writeSetting(core.db, LANGUAGE_KEY, lang);
-  return getSession(core);
+  return getSession(core, slot);
 }
 
 export interface Workstation {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, BackupInfo } from '@contract';
 import { useChannel } from '../../api/use-channel';
+import { TeamStartupOption } from '../team/TeamPanel';
 import { BackupTable } from './BackupTable';
 import { RestoreModal } from './RestoreModal';
 
@@ -37,16 +38,21 @@ export function StartupProblemPage({ status, onRetry }: { status: Failed; onRetr
           {t('startupDatabase')}: <code>{status.databaseFile}</code>
         </Text>
 
-        <Paper withBorder p="lg" radius="md">
-          <Stack>
-            <Title order={2} fz="lg">
-              1. {t('startupOptionRestore')}
-            </Title>
-            <Text size="sm">{t('startupOptionRestoreText')}</Text>
-            {list.data && backups.length === 0 && <Text size="sm">{t('startupNoBackups')}</Text>}
-            {backups.length > 0 && <BackupTable backups={backups} onRestore={setRestoring} />}
-          </Stack>
-        </Paper>
+        {status.mode === 'team' && <TeamStartupOption />}
+
+        {/* In team mode backups and restores are IT's, on the server. */}
+        {status.mode !== 'team' && (
+          <Paper withBorder p="lg" radius="md">
+            <Stack>
+              <Title order={2} fz="lg">
+                1. {t('startupOptionRestore')}
+              </Title>
+              <Text size="sm">{t('startupOptionRestoreText')}</Text>
+              {list.data && backups.length === 0 && <Text size="sm">{t('startupNoBackups')}</Text>}
+              {backups.length > 0 && <BackupTable backups={backups} onRestore={setRestoring} />}
+            </Stack>
+          </Paper>
+        )}
 
         <Paper withBorder p="lg" radius="md">
           <Stack>

@@ -32,7 +32,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
   const [result, setResult] = useState<ScoreResult>(evaluation.result);
   const [confirming, setConfirming] = useState(false);
   const [finalizing, setFinalizing] = useState(false);
-  const { state, schedule, flush } = useAutosave(setResult);
+  const { state, schedule, flush, revision } = useAutosave(evaluation.revision, setResult);
   // A calibration scoring is handed in, not made final for the advisor: its own words throughout.
   const submitKey = (key: 'finalize' | 'finalizeTitle' | 'finalizeText' | 'finalizeConfirm' | 'finalized') =>
     evaluation.kind === 'calibration' ? (`submit.${key}` as const) : key;
@@ -56,7 +56,7 @@ export function ScoringForm({ evaluation, rubric, onFinalized }: { evaluation: E
     setFinalizing(true);
     try {
       await flush();
-      const final = await api.call('evaluations.finalize', { id: evaluation.id });
+      const final = await api.call('evaluations.finalize', { id: evaluation.id, expectedRevision: revision() });
       notifySuccess(t(submitKey('finalized'), { score: formatScore(final.result.scorePct) }));
       setConfirming(false);
       onFinalized();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftInput, ScoreResult } from '@contract';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
 
@@ -8,13 +8,16 @@ const DELAY_MS = 400;
 
 /**
  * Saves the draft shortly after every change, one save at a time, and flushes on leaving the
- * screen, so a reload or crash loses at most the last keystrokes.
+ * screen, so a reload or crash loses at most the last keystrokes. Every save names the revision it
+ * builds on: when the draft was saved elsewhere since (a second workstation), the save is refused
+ * with a conflict instead of silently overwriting, and not retried.
  */
-export function useAutosave(onSaved: (result: ScoreResult) => void) {
+export function useAutosave(initialRevision: number, onSaved: (result: ScoreResult) => void) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<DraftInput | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  const revision = useRef(initialRevision);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -29,14 +32,15 @@ export function useAutosave(onSaved: (result: ScoreResult) => void) {
     pending.current = null;
     setState({ kind: 'saving' });
     inFlight.current = api
-      .call('evaluations.saveDraft', draft)
+      .call('evaluations.saveDraft', { ...draft, expectedRevision: revision.current })
       .then((saved) => {
+        revision.current = saved.revision;
         setState({ kind: 'saved', at: saved.savedAt });
         onSavedRef.current(saved.result);
       })
       .catch((error: unknown) => {
-        // Keep the unsaved draft so the next change or flush tries again.
-        pending.current ??= draft;
+        // Keep the unsaved draft so the next change or flush tries again; a conflict would only repeat.
+        if (!(error instanceof ApiError && error.code === 'edit_conflict')) pending.current ??= draft;
         setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       })
       .finally(() => {
@@ -63,5 +67,5 @@ export function useAutosave(onSaved: (result: ScoreResult) => void) {
     };
   }, [flush]);
 
-  return { state, schedule, flush };
+  return { state, schedule, flush, revision: () => revision.current };
 }

@@ -160,7 +160,7 @@ function TotalChart({ trend }: { trend: AdvisorTrend }) {
           { name: 'rolling', label: t('trend.series.rolling'), color: 'blue.8', strokeDasharray: dashes.dashed },
           { name: 'team', label: t('trend.series.team'), color: 'gray.7', strokeDasharray: dashes.dotted },
         ]}
-        referenceLines={[{ ...target, strokeDasharray: '10 3 2 3', labelPosition: 'insideBottomLeft' }, ...actionPointLines(trend, points)]}
+        referenceLines={[{ ...target, strokeDasharray: '10 3 2 3', labelPosition: 'insideTopLeft' }, ...actionPointLines(trend, points)]}
         yAxisProps={{ domain: [0, 100] }}
         valueFormatter={axisFormatter}
         connectNulls
@@ -300,7 +300,7 @@ function DetailChart({ trend }: { trend: AdvisorTrend }) {
                   label: t('trend.targetLabel', { target: formatScore(trend.targetPct) }),
                   color: 'red.9',
                   strokeDasharray: '10 3 2 3',
-                  labelPosition: 'insideBottomLeft',
+                  labelPosition: 'insideTopLeft',
                 },
               ]}
               yAxisProps={{ domain: [0, 100] }}

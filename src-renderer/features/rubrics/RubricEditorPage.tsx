@@ -166,12 +166,15 @@ function DraftEditor({ version, rubric, definition }: { version: RubricVersion; 
   const [discarding, setDiscarding] = useState(false);
   const keyLocked = rubric.versions.some((x) => x.status === 'published');
   const [savedKeys, setSavedKeys] = useState(() => criterionKeys(definition));
+  // The draft as this editor last saw it: a save by someone else since then is a conflict, not an overwrite.
+  const [revision, setRevision] = useState(version.revision);
 
   const save = form.handleSubmit(
     async (values) => {
       setSaveError(null);
       try {
-        const saved = await api.call('rubrics.saveDraft', { id: version.id, definition: values });
+        const saved = await api.call('rubrics.saveDraft', { id: version.id, definition: values, expectedRevision: revision });
+        setRevision(saved.revision);
         const fresh = await api.call('rubrics.definition', { id: version.id });
         form.reset(fresh);
         setSavedKeys(criterionKeys(fresh));

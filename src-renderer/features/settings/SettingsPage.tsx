@@ -13,11 +13,15 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditLogLink } from '../audit/AuditLogLink';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { TeamPanel } from '../team/TeamPanel';
+import { useSession } from '../../app/session-store';
 
 const megabytes = (bytes: number) => `${formatNumber(bytes / 1_000_000, 1)} MB`;
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
+  // Which database the whole team works in is the team manager's decision.
+  const managesTeam = useSession((s) => s.session?.profile?.role === 'manager');
   const settings = useChannel('settings.get', {}, ['settings']);
   const log = useChannel('retention.log', {}, ['recordings']);
   const [running, setRunning] = useState(false);
@@ -177,6 +181,7 @@ export function SettingsPage() {
         </Stack>
       </Paper>
       <BackupsPanel />
+      {managesTeam && <TeamPanel />}
     </>
   );
 }

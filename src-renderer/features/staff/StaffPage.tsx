@@ -12,7 +12,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconFileImport, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconKey, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -25,6 +25,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { StaffStatusBadge } from './badges';
 import { RosterImportModal } from './RosterImportModal';
 import { StaffFormModal } from './StaffFormModal';
+import { useSession } from '../../app/session-store';
+import { SetPasswordModal } from '../session/SetPasswordModal';
 
 type RoleFilter = 'all' | StaffRole;
 
@@ -38,6 +40,7 @@ export function StaffPage() {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
   const { t: tr } = useTranslation('reports');
+  const { t: ts } = useTranslation('session');
   const navigate = useNavigate();
   const roleLabelId = useId();
   const [role, setRole] = useState<RoleFilter>('all');
@@ -46,6 +49,9 @@ export function StaffPage() {
   // The member stays set while the modal closes, so its title and fields do not flip during the transition.
   const [form, setForm] = useState<{ opened: boolean; member: StaffMember | null }>({ opened: false, member: null });
   const [importing, setImporting] = useState(false);
+  const [passwordFor, setPasswordFor] = useState<StaffMember | null>(null);
+  // Passwords exist only where people sign in, and only a manager sets them.
+  const setsPasswords = useSession((s) => s.session?.signInRequired === true && s.session.profile?.role === 'manager');
 
   const staff = useChannel('staff.list', { roles: role === 'all' ? undefined : [role], includeLeft }, ['staff']);
   // One call for the whole list: a query per row would not scale to a contact centre of hundreds.
@@ -142,7 +148,7 @@ export function StaffPage() {
                     <Table.Th>{t('columns.startDate')}</Table.Th>
                     <Table.Th>{t('columns.status')}</Table.Th>
                     <Table.Th>{tr('staffList.column', { count: sparklineMonths })}</Table.Th>
-                    <Table.Th w={60}>
+                    <Table.Th w={setsPasswords ? 90 : 60}>
                       <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
@@ -175,14 +181,27 @@ export function StaffPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('editPerson', { name: person.name })}
-                          onClick={() => setForm({ opened: true, member: person })}
-                          data-testid="edit-staff"
-                        >
-                          <IconPencil size={18} aria-hidden />
-                        </ActionIcon>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('editPerson', { name: person.name })}
+                            onClick={() => setForm({ opened: true, member: person })}
+                            data-testid="edit-staff"
+                          >
+                            <IconPencil size={18} aria-hidden />
+                          </ActionIcon>
+                          {setsPasswords && person.role !== 'advisor' && person.status !== 'left' ? (
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={ts('setPasswordFor', { name: person.name })}
+                              title={ts('setPassword')}
+                              onClick={() => setPasswordFor(person)}
+                              data-testid="set-password"
+                            >
+                              <IconKey size={18} aria-hidden />
+                            </ActionIcon>
+                          ) : null}
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -200,6 +219,7 @@ export function StaffPage() {
 
       <StaffFormModal opened={form.opened} member={form.member} onClose={() => setForm((f) => ({ ...f, opened: false }))} />
       <RosterImportModal opened={importing} onClose={() => setImporting(false)} />
+      <SetPasswordModal member={passwordFor} onClose={() => setPasswordFor(null)} />
     </>
   );
 }

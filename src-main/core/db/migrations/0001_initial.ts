@@ -1,10 +1,11 @@
+import { autoId } from './columns';
 import type { Kysely } from 'kysely';
 
 /** Frozen in time: written against an untyped handle so later schema changes cannot alter it. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('employee_number', 'varchar(20)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
     .addColumn('team', 'varchar(60)', (c) => c.notNull().defaultTo(''))
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('recording')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('sha256', 'varchar(64)', (c) => c.notNull().unique())
     .addColumn('original_name', 'varchar(255)', (c) => c.notNull())
     .addColumn('stored_path', 'varchar(255)')
@@ -39,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rubric')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('key', 'varchar(60)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
@@ -47,7 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rubric_version')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('rubric_id', 'integer', (c) => c.notNull().references('rubric.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
@@ -59,7 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rubric_section')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('rubric_version_id', 'integer', (c) => c.notNull().references('rubric_version.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('key', 'varchar(60)', (c) => c.notNull())
@@ -68,7 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rubric_criterion')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('rubric_version_id', 'integer', (c) => c.notNull().references('rubric_version.id'))
     .addColumn('section_id', 'integer', (c) => c.notNull().references('rubric_section.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -87,7 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('evaluation')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('recording_id', 'integer', (c) => c.notNull().references('recording.id'))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('coach_id', 'integer', (c) => c.notNull().references('staff.id'))
@@ -122,7 +123,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('marker')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('recording_id', 'integer', (c) => c.notNull().references('recording.id'))
     .addColumn('evaluation_id', 'integer', (c) => c.references('evaluation.id'))
     .addColumn('criterion_id', 'integer', (c) => c.references('rubric_criterion.id'))

@@ -1,10 +1,11 @@
+import { autoId } from './columns';
 import type { Kysely } from 'kysely';
 
 /** Folder sources indexed in place (names and headers only) and the monthly random samples drawn from them. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('source')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
     .addColumn('root_path', 'varchar(1000)', (c) => c.notNull())
     .addColumn('patterns_json', 'text', (c) => c.notNull())
@@ -15,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('source_file')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('source_id', 'integer', (c) => c.notNull().references('source.id').onDelete('cascade'))
     .addColumn('relative_path', 'varchar(1000)', (c) => c.notNull())
     .addColumn('size_bytes', 'bigint', (c) => c.notNull())
@@ -42,7 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('scan_run')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('source_id', 'integer', (c) => c.notNull().references('source.id').onDelete('cascade'))
     .addColumn('started_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('finished_at', 'varchar(40)')
@@ -56,7 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('sample')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('period', 'varchar(7)', (c) => c.notNull())
     .addColumn('seed', 'varchar(64)', (c) => c.notNull())
     .addColumn('drawn_by', 'integer', (c) => c.notNull().references('staff.id'))
@@ -66,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('sample_item')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('sample_id', 'integer', (c) => c.notNull().references('sample.id').onDelete('cascade'))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('source_file_id', 'integer', (c) => c.references('source_file.id'))

@@ -1,10 +1,11 @@
+import { autoId } from './columns';
 import type { Kysely } from 'kysely';
 
 /** The monthly plan: per-advisor quota overrides for a period, and which coach follows whom (with history). */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('quota_override')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('from_period', 'varchar(7)', (c) => c.notNull())
     .addColumn('to_period', 'varchar(7)')
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('coach_assignment')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('coach_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('from_date', 'varchar(10)', (c) => c.notNull())

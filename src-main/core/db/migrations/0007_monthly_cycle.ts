@@ -1,3 +1,4 @@
+import { autoId } from './columns';
 import { sql, type Kysely } from 'kysely';
 
 /**
@@ -7,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('feedback_session')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('coach_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('held_on', 'varchar(10)', (c) => c.notNull())
@@ -22,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('action_item')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('advisor_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('feedback_session_id', 'integer', (c) => c.references('feedback_session.id'))
     .addColumn('criterion_id', 'integer', (c) => c.references('rubric_criterion.id'))
@@ -39,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('dispute')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('evaluation_id', 'integer', (c) => c.notNull().references('evaluation.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('raised_by', 'integer', (c) => c.notNull().references('staff.id'))
@@ -56,7 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('evaluation_version')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('evaluation_id', 'integer', (c) => c.notNull().references('evaluation.id'))
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('change', 'varchar(32)', (c) => c.notNull())

@@ -1,3 +1,4 @@
+import { autoId } from './columns';
 import { sql, type Kysely } from 'kysely';
 
 /**
@@ -7,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('onboarding_program')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'varchar(120)', (c) => c.notNull().unique())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('weeks', 'integer', (c) => c.notNull())
@@ -18,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('onboarding_program_item')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('program_id', 'integer', (c) => c.notNull().references('onboarding_program.id').onDelete('cascade'))
     .addColumn('week', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -34,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('onboarding')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('trainer_id', 'integer', (c) => c.notNull().references('staff.id'))
     .addColumn('buddy_id', 'integer', (c) => c.references('staff.id'))
@@ -64,7 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('onboarding_item')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('onboarding_id', 'integer', (c) => c.notNull().references('onboarding.id'))
     .addColumn('week', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -90,7 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('buddy_checkin')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('onboarding_id', 'integer', (c) => c.notNull().references('onboarding.id'))
     .addColumn('buddy_id', 'integer', (c) => c.references('staff.id'))
     .addColumn('held_on', 'varchar(10)', (c) => c.notNull())

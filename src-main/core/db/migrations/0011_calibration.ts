@@ -1,3 +1,4 @@
+import { autoId } from './columns';
 import type { Kysely } from 'kysely';
 
 /**
@@ -8,7 +9,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('calibration_session')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('title', 'varchar(120)', (c) => c.notNull())
     .addColumn('recording_id', 'integer', (c) => c.notNull().references('recording.id'))
     .addColumn('rubric_version_id', 'integer', (c) => c.notNull().references('rubric_version.id'))

@@ -10,6 +10,7 @@ import * as m0008 from './0008_report_indexes';
 import * as m0009 from './0009_onboarding';
 import * as m0010 from './0010_audit_log';
 import * as m0011 from './0011_calibration';
+import * as m0012 from './0012_team_mode';
 
 export interface FrozenMigration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -31,4 +32,5 @@ export const migrations: Record<string, FrozenMigration> = {
   '0009_onboarding': m0009,
   '0010_audit_log': m0010,
   '0011_calibration': m0011,
+  '0012_team_mode': m0012,
 };
