@@ -43,4 +43,25 @@ test('each person signs in with employee number and password, a manager sets a p
   await page.reload();
   // Signed in for this workstation's session, also after a reload.
   await expect(page.getByTestId('profile-button')).toContainText('Karim Bouzid');
+
+  // Karim replaces the password the manager handed him by one only he knows.
+  await page.getByTestId('profile-button').click();
+  await page.getByRole('menuitem', { name: 'Wachtwoord wijzigen' }).click();
+  const own = page.getByRole('dialog', { name: 'Wachtwoord wijzigen' });
+  await own.getByLabel('Huidig wachtwoord').fill('niet het goede wachtwoord');
+  await own.getByLabel('Nieuw wachtwoord').fill('alleen karim weet dit');
+  await own.getByLabel('Herhaal wachtwoord').fill('alleen karim weet dit');
+  await own.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(own.getByRole('alert')).toBeVisible();
+  await own.getByLabel('Huidig wachtwoord').fill('karim zijn eigen zin');
+  await own.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('Je wachtwoord is gewijzigd.')).toBeVisible();
+  await checkScreen(page, 'wachtwoord-gewijzigd');
+
+  await page.getByTestId('profile-button').click();
+  await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+  await page.getByLabel('Personeelsnummer').fill('C100');
+  await page.getByLabel('Wachtwoord').fill('alleen karim weet dit');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByTestId('profile-button')).toContainText('Karim Bouzid');
 });

@@ -9,12 +9,61 @@ import { notifySuccess } from '../../components/notify';
 /** A manager sets (or resets) someone's password; shown on the staff page when people sign in. */
 export function SetPasswordModal({ member, onClose }: { member: StaffMember | null; onClose(): void }) {
   const { t } = useTranslation('session');
+  return (
+    <PasswordDialog
+      opened={member !== null}
+      title={member ? t('setPasswordFor', { name: member.name }) : ''}
+      intro={t('setPasswordIntro', { name: member?.name ?? '' })}
+      askCurrent={false}
+      save={async (password) => {
+        if (!member) return;
+        await api.call('staff.setPassword', { staffId: member.id, password });
+        notifySuccess(t('passwordSaved', { name: member.name }));
+      }}
+      onClose={onClose}
+    />
+  );
+}
+
+/** Someone changes their own password, confirming the current one (header menu → "Wachtwoord wijzigen"). */
+export function ChangeOwnPasswordModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation('session');
+  return (
+    <PasswordDialog
+      opened={opened}
+      title={t('changeOwnPassword')}
+      intro={t('changeOwnPasswordIntro')}
+      askCurrent
+      save={async (newPassword, currentPassword) => {
+        await api.call('session.changePassword', { currentPassword, newPassword });
+        notifySuccess(t('ownPasswordSaved'));
+      }}
+      onClose={onClose}
+    />
+  );
+}
+
+interface PasswordDialogProps {
+  opened: boolean;
+  title: string;
+  intro: string;
+  /** Ask for the current password first (changing one's own). */
+  askCurrent: boolean;
+  save(newPassword: string, currentPassword: string): Promise<void>;
+  onClose(): void;
+}
+
+/** A new password typed twice, checked for equality here and for its rules in main. */
+function PasswordDialog({ opened, title, intro, askCurrent, save, onClose }: PasswordDialogProps) {
+  const { t } = useTranslation('session');
+  const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   function close() {
+    setCurrent('');
     setPassword('');
     setRepeat('');
     setProblem(null);
@@ -23,7 +72,6 @@ export function SetPasswordModal({ member, onClose }: { member: StaffMember | nu
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!member) return;
     if (password !== repeat) {
       setProblem(t('passwordsDiffer'));
       return;
@@ -31,8 +79,7 @@ export function SetPasswordModal({ member, onClose }: { member: StaffMember | nu
     setBusy(true);
     setProblem(null);
     try {
-      await api.call('staff.setPassword', { staffId: member.id, password });
-      notifySuccess(t('passwordSaved', { name: member.name }));
+      await save(password, current);
       close();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -42,14 +89,24 @@ export function SetPasswordModal({ member, onClose }: { member: StaffMember | nu
   }
 
   return (
-    <Modal opened={member !== null} onClose={close} title={member ? t('setPasswordFor', { name: member.name }) : ''}>
+    <Modal opened={opened} onClose={close} title={title}>
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
-          <Text size="sm">{t('setPasswordIntro', { name: member?.name ?? '' })}</Text>
+          <Text size="sm">{intro}</Text>
           {problem ? (
             <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
               {problem}
             </Alert>
+          ) : null}
+          {askCurrent ? (
+            <PasswordInput
+              label={t('currentPassword')}
+              required
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.currentTarget.value)}
+              data-autofocus
+            />
           ) : null}
           <PasswordInput
             label={t('newPassword')}
@@ -58,7 +115,7 @@ export function SetPasswordModal({ member, onClose }: { member: StaffMember | nu
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            data-autofocus
+            data-autofocus={askCurrent ? undefined : true}
           />
           <PasswordInput
             label={t('repeatPassword')}

@@ -35,6 +35,10 @@ export const sessionText = {
       'Geef het wachtwoord persoonlijk door; {{name}} kan het daarna zelf wijzigen. Klankbord bewaart alleen een onleesbare afdruk ervan.',
     setPasswordSave: 'Wachtwoord opslaan',
     passwordSaved: 'Wachtwoord ingesteld voor {{name}}.',
+    changeOwnPassword: 'Wachtwoord wijzigen',
+    changeOwnPasswordIntro: 'Vul eerst je huidige wachtwoord in; daarna log je met het nieuwe in.',
+    currentPassword: 'Huidig wachtwoord',
+    ownPasswordSaved: 'Je wachtwoord is gewijzigd.',
     cancel: 'Annuleren',
   },
   en: {
@@ -72,6 +76,10 @@ export const sessionText = {
       'Hand the password over in person; {{name}} can change it afterwards. Klankbord keeps only an unreadable fingerprint of it.',
     setPasswordSave: 'Save password',
     passwordSaved: 'Password set for {{name}}.',
+    changeOwnPassword: 'Change password',
+    changeOwnPasswordIntro: 'Enter your current password first; from then on you sign in with the new one.',
+    currentPassword: 'Current password',
+    ownPasswordSaved: 'Your password has been changed.',
     cancel: 'Cancel',
   },
 };
