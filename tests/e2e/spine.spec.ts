@@ -43,6 +43,8 @@ async function importRecording(page: Page, file: string) {
 }
 
 test('a coach imports a call, listens, notes, scores it and sees the exact score on the advisor page', async ({ page }) => {
+  // The whole journey with three accessibility scans: 60–100 s on a 2-core CI machine, so more than the default 90 s.
+  test.setTimeout(180_000);
   await createCoachProfile(page);
   await checkScreen(page, '02-opnames-leeg');
   await addAdvisor(page, 'Sanne de Vries', '1043');
